@@ -1,0 +1,4 @@
+import { RuleMetadata } from "../rule";
+
+/** Every Dockerfile rule. */
+export const DOCKERFILE_RULES: readonly RuleMetadata[] = [];

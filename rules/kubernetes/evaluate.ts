@@ -1,0 +1,112 @@
+import { Exemption, applyExemptions } from "../exemptions/exemption";
+import { Finding } from "../finding";
+import { DEFAULT_PROFILE, Profile } from "../profile";
+import { Violation } from "../rule";
+import { UnknownValueError } from "../unknown";
+import { KubernetesRule } from "./kubernetes-rule";
+import { KubernetesRuleOptions, resolveKubernetesRuleOptions } from "./options";
+import { exemptionReasonRequired } from "./exemption-reason-required";
+import { podContextOf } from "./pod-context";
+import { KUBERNETES_RULES } from "./rules";
+import { KubernetesObject } from "./types";
+import { workloadExemptions } from "./workload-exemptions";
+import { isWorkloadKind } from "./workload-kinds";
+
+/** What to evaluate a workload against. */
+export interface KubernetesEvaluation {
+  /**
+   * The profile whose rules run.
+   * @default hardened
+   */
+  readonly profile?: Profile;
+  /** Rule settings. */
+  readonly options?: KubernetesRuleOptions;
+  /**
+   * The rules to run, when not every rule of the profile.
+   * @default every Kubernetes rule of the profile
+   */
+  readonly rules?: readonly KubernetesRule[];
+  /**
+   * Exemptions from outside the object (a config file, policy pack config) that apply to it; the
+   * object's own `hardened.dev/exempt` annotations are always read as well.
+   * @default []
+   */
+  readonly exemptions?: readonly Exemption[];
+}
+
+const KUBERNETES_RULE_IDS: ReadonlySet<string> = new Set(KUBERNETES_RULES.map((r) => r.id));
+
+function runGuarded(check: () => readonly Violation[]): readonly Violation[] {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UnknownValueError) {
+      return [];
+    }
+    throw error;
+  }
+}
+
+/**
+ * Evaluates one Kubernetes object. Objects that are not workloads yield no findings. A rule that
+ * reads a value that is not known yet is skipped for that pod or container. Findings covered by an
+ * exemption are kept, marked `exempted` with the reason; invalid exemption annotations are
+ * reported as `exemption-reason-required`.
+ */
+export function evaluateWorkload(
+  object: KubernetesObject,
+  evaluation: KubernetesEvaluation = {},
+): Finding[] {
+  const kind = object.kind;
+  if (!isWorkloadKind(kind)) {
+    return [];
+  }
+  const profile = evaluation.profile ?? DEFAULT_PROFILE;
+  const rules = (evaluation.rules ?? KUBERNETES_RULES).filter((r) => r.profiles.includes(profile));
+  const pod = podContextOf(object, kind, resolveKubernetesRuleOptions(evaluation.options));
+  const metadata = object.metadata ?? {};
+  const identity = {
+    kind,
+    name: typeof metadata.name === "string" ? metadata.name : undefined,
+    namespace: typeof metadata.namespace === "string" ? metadata.namespace : null,
+  };
+  const findings: Finding[] = [];
+  const add = (
+    rule: KubernetesRule,
+    violations: readonly Violation[],
+    container: string | null,
+  ) => {
+    for (const v of violations) {
+      findings.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: v.message,
+        path: v.path,
+        container: v.container === undefined ? container : v.container,
+        ...identity,
+      });
+    }
+  };
+  for (const rule of rules) {
+    const { checkPod, checkContainer } = rule;
+    if (checkPod) {
+      add(
+        rule,
+        runGuarded(() => checkPod(pod)),
+        null,
+      );
+    }
+    if (checkContainer) {
+      for (const c of pod.containers) {
+        add(
+          rule,
+          runGuarded(() => checkContainer(c, pod)),
+          c.name,
+        );
+      }
+    }
+  }
+  const declared = workloadExemptions(object, (id) => KUBERNETES_RULE_IDS.has(id));
+  add(exemptionReasonRequired, declared.problems, null);
+  return applyExemptions(findings, [...declared.exemptions, ...(evaluation.exemptions ?? [])]);
+}

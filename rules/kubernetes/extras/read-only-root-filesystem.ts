@@ -1,0 +1,32 @@
+import { fieldPath } from "../../field-path";
+import { HARDENED_PROFILES } from "../../profile";
+import { KubernetesRule } from "../kubernetes-rule";
+
+/** Hardened extra: every container's root filesystem is mounted read-only. */
+export const readOnlyRootFilesystem: KubernetesRule = {
+  id: "read-only-root-filesystem",
+  title: "Containers must have a read-only root filesystem",
+  description:
+    "A writable root filesystem lets an attacker drop tools and persist changes; writable paths belong on size-limited emptyDir volumes.",
+  severity: "error",
+  profiles: HARDENED_PROFILES,
+  target: "kubernetes",
+  references: {
+    cisDocker: ["5.13"],
+    kubeLinter: ["no-read-only-root-fs"],
+    checkov: ["CKV_K8S_22"],
+    polaris: ["notReadOnlyRootFilesystem"],
+    kyverno: ["require-ro-rootfs"],
+  },
+  remediation:
+    "Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir (with sizeLimit) at each path the program writes to, such as /tmp.",
+  checkContainer: ({ container, path }) =>
+    container.securityContext?.readOnlyRootFilesystem === true
+      ? []
+      : [
+          {
+            path: fieldPath(path, "securityContext", "readOnlyRootFilesystem"),
+            message: `readOnlyRootFilesystem is ${JSON.stringify(container.securityContext?.readOnlyRootFilesystem) ?? "unset"}; expected true`,
+          },
+        ],
+};

@@ -1,0 +1,16 @@
+import { RuleMetadata, Violation } from "../rule";
+import { ContainerContext, PodContext } from "./pod-context";
+
+/**
+ * A rule over a workload's pod. It may look at the pod as a whole (`checkPod`), at each container
+ * in `initContainers`, `containers` and `ephemeralContainers` (`checkContainer`), or both.
+ * Checks take plain objects, read nothing else and return violations; they never throw on bad
+ * input, which they treat as unset.
+ */
+export interface KubernetesRule extends RuleMetadata {
+  readonly target: "kubernetes";
+  /** Pod-level check: volumes, host namespaces, the workload itself. */
+  readonly checkPod?: (pod: PodContext) => readonly Violation[];
+  /** Container-level check, called once for every container in every list. */
+  readonly checkContainer?: (container: ContainerContext, pod: PodContext) => readonly Violation[];
+}

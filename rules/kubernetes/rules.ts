@@ -1,0 +1,11 @@
+import { exemptionReasonRequired } from "./exemption-reason-required";
+import { HARDENED_EXTRA_RULES } from "./extras";
+import { KubernetesRule } from "./kubernetes-rule";
+import { PSS_RULES } from "./pss";
+
+/** Every Kubernetes workload rule: the Pod Security Standards, then the hardened extras. */
+export const KUBERNETES_RULES: readonly KubernetesRule[] = [
+  ...PSS_RULES,
+  ...HARDENED_EXTRA_RULES,
+  exemptionReasonRequired,
+];
