@@ -17,3 +17,13 @@ export function fieldPath(base: string, ...segments: readonly (string | number)[
   }
   return out;
 }
+
+/**
+ * Splits a field path made by `fieldPath` back into its segments:
+ * `spec.containers[0].securityContext` is `["spec", "containers", 0, "securityContext"]`.
+ */
+export function parseFieldPath(path: string): (string | number)[] {
+  return [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>
+    m[1] !== undefined ? m[1] : m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]) as string),
+  );
+}

@@ -1,0 +1,96 @@
+import { Document, LineCounter, Node, isNode, parseAllDocuments } from "yaml";
+import { parseFieldPath } from "../../rules/field-path";
+import { KubernetesObject } from "../../rules/kubernetes/types";
+import { InputError } from "../input-error";
+import { InputFile } from "../input-files";
+
+/** One Kubernetes object read from a manifest file. */
+export interface ManifestObject {
+  /** The file it came from (`-` for standard input). */
+  readonly file: string;
+  /** Zero-based index of its YAML document in the file. */
+  readonly document: number;
+  /** The object. */
+  readonly object: KubernetesObject;
+  /** Path of the object inside its document: `""`, or `items[3]` for a `List` item. */
+  readonly pathPrefix: string;
+  /** The one-based line of `path` (relative to the object), or of its nearest present parent. */
+  readonly lineOf: (path: string) => number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function lineFinder(doc: Document, counter: LineCounter, prefix: readonly (string | number)[]) {
+  return (path: string): number => {
+    const segments = [...prefix, ...parseFieldPath(path)];
+    for (let n = segments.length; n >= 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
+      if (isNode(node) && node.range) {
+        return counter.linePos(node.range[0]).line;
+      }
+    }
+    return 1;
+  };
+}
+
+/**
+ * Parses every YAML (or JSON) document of a file into Kubernetes objects. Empty documents are
+ * skipped; `List` kinds (`List`, `DeploymentList`, …) contribute their items. A document that
+ * does not parse, or is not an object with a string `kind`, is an `InputError` naming the file
+ * and the document's index.
+ */
+export function parseManifests(input: InputFile): ManifestObject[] {
+  const counter = new LineCounter();
+  const docs = parseAllDocuments(input.text, { lineCounter: counter, uniqueKeys: false });
+  const out: ManifestObject[] = [];
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, index) => {
+    const where = `${input.file}: document ${index}`;
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0].line;
+      throw new InputError(
+        `${where}${line ? ` (line ${line})` : ""}: malformed YAML: ${error.message.split("\n")[0]}`,
+      );
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) {
+      return;
+    }
+    if (!isRecord(value) || typeof value.kind !== "string") {
+      throw new InputError(
+        `${where}: not a Kubernetes object (expected a mapping with a string "kind")`,
+      );
+    }
+    if (value.kind === "List" || (value.kind.endsWith("List") && Array.isArray(value.items))) {
+      if (!Array.isArray(value.items)) {
+        throw new InputError(`${where}: ${value.kind} has no "items" list`);
+      }
+      value.items.forEach((item: unknown, i: number) => {
+        if (!isRecord(item) || typeof item.kind !== "string") {
+          throw new InputError(
+            `${where}: items[${i}] is not a Kubernetes object (expected a mapping with a string "kind")`,
+          );
+        }
+        out.push({
+          file: input.file,
+          document: index,
+          object: item as KubernetesObject,
+          pathPrefix: `items[${i}]`,
+          lineOf: lineFinder(doc, counter, ["items", i]),
+        });
+      });
+      return;
+    }
+    out.push({
+      file: input.file,
+      document: index,
+      object: value as KubernetesObject,
+      pathPrefix: "",
+      lineOf: lineFinder(doc, counter, []),
+    });
+  });
+  return out;
+}

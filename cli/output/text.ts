@@ -1,0 +1,59 @@
+import { getRule } from "../../rules/catalog";
+import { Finding } from "../../rules/finding";
+import { FindingReport } from "./report";
+import { summarize } from "./summary";
+
+function resourceHeading(f: Finding): string {
+  const where = [f.file, f.document !== undefined ? `document ${f.document}` : undefined]
+    .filter((p) => p !== undefined)
+    .join(" ");
+  const what =
+    f.kind !== undefined
+      ? `${f.kind} ${f.namespace ? `${f.namespace}/` : ""}${f.name ?? "(unnamed)"}`
+      : f.stage !== undefined
+        ? `stage ${f.stage}`
+        : "";
+  return [where, what].filter((p) => p !== "").join(": ");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Renders findings for people: grouped by resource, one line per finding with severity, rule id
+ * and field, then the message and the fix; a summary line last.
+ */
+export function renderText(report: FindingReport): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = resourceHeading(f);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const lines: string[] = [];
+  for (const [heading, findings] of groups) {
+    lines.push(heading);
+    for (const f of findings) {
+      const mark = f.exempted ? "exempt " : f.severity.padEnd(7);
+      const at = f.line !== undefined ? `line ${f.line}: ${f.path}` : f.path;
+      lines.push(`  ${mark} ${f.ruleId}  ${at}${f.container ? ` (container ${f.container})` : ""}`);
+      lines.push(`          ${f.message}`);
+      lines.push(
+        f.exempted
+          ? `          exempted: ${f.exemptionReason}`
+          : `          fix: ${getRule(f.ruleId).remediation}`,
+      );
+    }
+    lines.push("");
+  }
+  const s = summarize(report.findings, report.checked);
+  const settings = Object.entries(report.settings ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  lines.push(
+    `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.notes, "note")}` +
+      `${s.exempted ? `, ${s.exempted} exempted` : ""} in ${plural(s.checked, "resource")} checked` +
+      `${settings ? ` (${settings})` : ""}`,
+  );
+  return `${lines.join("\n")}\n`;
+}

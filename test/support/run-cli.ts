@@ -1,0 +1,29 @@
+import { spawnSync } from "child_process";
+import { join } from "path";
+
+/** What a CLI run printed and returned. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const ROOT = join(__dirname, "..", "..");
+
+/** Runs `hardened <args>` from source as a real process, optionally feeding standard input. */
+export function runCli(
+  args: readonly string[],
+  options: { stdin?: string; cwd?: string } = {},
+): CliRun {
+  const result = spawnSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", join(ROOT, "cli", "hardened.ts"), ...args],
+    {
+      cwd: options.cwd ?? ROOT,
+      input: options.stdin ?? "",
+      encoding: "utf8",
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json") },
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
