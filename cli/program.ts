@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerCheckCommand } from "./commands/check";
+import { registerRulesCommand } from "./commands/rules";
 import { toolVersion } from "./tool-version";
 
 /** Builds the `hardened` command line program with every command registered. */
@@ -10,5 +11,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerRulesCommand(program);
   return program;
 }
