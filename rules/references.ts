@@ -29,6 +29,8 @@ export interface RuleReferences {
   readonly kyverno?: readonly string[];
   /** hadolint rule ids. */
   readonly hadolint?: readonly string[];
+  /** Dockle checkpoint ids, e.g. "CIS-DI-0001" or "DKL-DI-0005". */
+  readonly dockle?: readonly string[];
   /** Trivy misconfiguration ids. */
   readonly trivy?: readonly string[];
   /** Further reading: specification or documentation URLs. */

@@ -5,6 +5,7 @@ import { Violation } from "../rule";
 import { UnknownValueError } from "../unknown";
 import { KubernetesRule } from "./kubernetes-rule";
 import { KubernetesRuleOptions, resolveKubernetesRuleOptions } from "./options";
+import { dropCoveredFindings } from "./covered-findings";
 import { exemptionReasonRequired } from "./exemption-reason-required";
 import { podContextOf } from "./pod-context";
 import { KUBERNETES_RULES } from "./rules";
@@ -108,5 +109,8 @@ export function evaluateWorkload(
   }
   const declared = workloadExemptions(object, (id) => KUBERNETES_RULE_IDS.has(id));
   add(exemptionReasonRequired, declared.problems, null);
-  return applyExemptions(findings, [...declared.exemptions, ...(evaluation.exemptions ?? [])]);
+  return dropCoveredFindings(
+    applyExemptions(findings, [...declared.exemptions, ...(evaluation.exemptions ?? [])]),
+    rules,
+  );
 }

@@ -4,6 +4,7 @@ import addFormats from "ajv-formats";
 import { readFileSync, writeFileSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import type * as sarif from "sarif";
 import { PROFILES } from "../../rules/profile";
 import { runCli } from "../support/run-cli";
 
@@ -215,7 +216,7 @@ describe("hardened check", () => {
       fixture("privileged-multi.yaml"),
     ]);
     assert.equal(run.code, 1);
-    const log = JSON.parse(run.stdout);
+    const log = JSON.parse(run.stdout) as sarif.Log;
     const schema = JSON.parse(
       readFileSync(
         require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"),
@@ -226,24 +227,17 @@ describe("hardened check", () => {
     addFormats(ajv);
     const valid = ajv.validate(schema, log);
     assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
-    const results = log.runs[0].results as {
-      ruleId: string;
-      level: string;
-      suppressions?: unknown[];
-      locations: {
-        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
-      }[];
-    }[];
+    const results = log.runs[0].results ?? [];
     const exempted = results.filter((r) => r.suppressions);
     assert.ok(exempted.length > 0, "exempted findings are suppressed results");
     const cron = results.find(
       (r) =>
         r.ruleId === "privileged" &&
-        r.locations[0].physicalLocation.artifactLocation.uri.endsWith("privileged-multi.yaml"),
+        r.locations?.[0].physicalLocation?.artifactLocation?.uri?.endsWith("privileged-multi.yaml"),
     );
-    assert.equal(cron?.locations[0].physicalLocation.region.startLine, 24);
+    assert.equal(cron?.locations?.[0].physicalLocation?.region?.startLine, 24);
     assert.equal(cron?.level, "error");
-    const ruleIds = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    const ruleIds = (log.runs[0].tool.driver.rules ?? []).map((r) => r.id);
     assert.ok(ruleIds.includes("privileged"));
   });
 });

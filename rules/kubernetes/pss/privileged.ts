@@ -1,6 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { containerSecurityContext } from "./security-context";
 
 /** PSS baseline "Privileged Containers": `securityContext.privileged` must be unset or false. */
 export const privileged: KubernetesRule = {
@@ -14,20 +15,21 @@ export const privileged: KubernetesRule = {
   references: {
     pss: { level: "baseline", control: "Privileged Containers", psaCheckId: "privileged" },
     cisKubernetes: ["5.2.2"],
-    cisDocker: ["5.4"],
     kubeLinter: ["privileged-container"],
     checkov: ["CKV_K8S_16"],
-    polaris: ["privilegeEscalationAllowed"],
+    polaris: ["runAsPrivileged"],
     kyverno: ["disallow-privileged-containers"],
   },
   remediation: "Remove securityContext.privileged or set it to false.",
-  checkContainer: ({ container, path }) =>
-    container.securityContext?.privileged === true
+  checkContainer: (container) => {
+    const securityContext = containerSecurityContext(container);
+    return securityContext.fields.privileged === true
       ? [
           {
-            path: fieldPath(path, "securityContext", "privileged"),
+            path: fieldPath(securityContext.path, "privileged"),
             message: "privileged is true; expected false or unset",
           },
         ]
-      : [],
+      : [];
+  },
 };
