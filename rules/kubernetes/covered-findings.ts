@@ -9,22 +9,33 @@ export function isSameOrNestedPath(a: string, b: string): boolean {
 }
 
 /**
- * Drops the findings that a stronger rule already reports, so that one problem yields one finding.
- * A finding of a rule with `coveredBy` is dropped when a rule it names has a finding that no
- * exemption covers, for the same container (or both for the pod) at the same field path or one
- * nested in it. When the stronger finding is exempted, or its rule is not evaluated, the weaker
- * rule's finding stays: that is what it is for.
+ * Drops the findings that another rule's finding already reports, so that one problem yields one
+ * finding. A finding is dropped when a finding that no exemption covers, for the same container
+ * (or both for the pod) at the same field path or one nested in it, comes from a rule its own rule
+ * names in `coveredBy`, or from a rule that names its rule in `covers`. An exempted finding never
+ * covers another: when the covering finding is exempted, or its rule is not evaluated, the
+ * covered finding stands.
  */
 export function dropCoveredFindings(
   findings: readonly Finding[],
   rules: readonly KubernetesRule[],
 ): Finding[] {
-  const coveredBy = new Map(rules.map((r) => [r.id, r.coveredBy ?? []]));
+  const coveredBy = new Map<string, Set<string>>();
+  const relate = (weaker: string, stronger: string) => {
+    const set = coveredBy.get(weaker) ?? new Set<string>();
+    set.add(stronger);
+    coveredBy.set(weaker, set);
+  };
+  for (const rule of rules) {
+    (rule.coveredBy ?? []).forEach((id) => relate(rule.id, id));
+    (rule.covers ?? []).forEach((id) => relate(id, rule.id));
+  }
   return findings.filter((finding) => {
-    const stronger = coveredBy.get(finding.ruleId) ?? [];
+    const stronger = coveredBy.get(finding.ruleId);
     return !findings.some(
       (other) =>
-        stronger.includes(other.ruleId) &&
+        stronger !== undefined &&
+        stronger.has(other.ruleId) &&
         !other.exempted &&
         other.container === finding.container &&
         isSameOrNestedPath(other.path, finding.path),

@@ -14,11 +14,21 @@ export interface KubernetesRule extends RuleMetadata {
   /** Container-level check, called once for every container in every list. */
   readonly checkContainer?: (container: ContainerContext, pod: PodContext) => readonly Violation[];
   /**
-   * Ids of stronger rules that report every problem this rule reports (for example
-   * `capabilities-restricted` for `drop-net-raw`). Where one of them has an unexempted finding for
-   * the same container at the same or a nested field path, this rule's finding is dropped; where
-   * it is exempted or not evaluated, this rule's finding stands.
+   * Ids of rules that demand more than this one and report every problem it reports, so their fix
+   * fixes it too (`capabilities-restricted` for `drop-net-raw`, `image-digest` for `image-tag`).
+   * Where one of them has an unexempted finding for the same container at the same or a nested
+   * field path, this rule's finding is dropped; where it is exempted or not evaluated, this rule's
+   * finding stands.
    * @default [] (never covered)
    */
   readonly coveredBy?: readonly string[];
+  /**
+   * Ids of broader rules whose finding at the same field this rule's finding replaces, because it
+   * asks for the same fix and says more about why (`container-runtime-socket` for a hostPath that
+   * `volume-types` also reports). Where this rule has an unexempted finding for the same container
+   * at the same or a nested field path, their finding is dropped. A rule must not both cover and be
+   * covered by the same rule.
+   * @default [] (replaces nothing)
+   */
+  readonly covers?: readonly string[];
 }

@@ -1,13 +1,14 @@
 import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { isWindowsPod } from "./linux-only";
 
 /** Hardened extra: every container's root filesystem is mounted read-only. */
 export const readOnlyRootFilesystem: KubernetesRule = {
   id: "read-only-root-filesystem",
   title: "Containers must have a read-only root filesystem",
   description:
-    "A writable root filesystem lets an attacker drop tools and persist changes; writable paths belong on size-limited emptyDir volumes.",
+    "A writable root filesystem lets an attacker drop tools and persist changes; writable paths belong on size-limited emptyDir volumes. Visits init, regular and ephemeral containers; Windows pods (spec.os.name: windows) are skipped, as they cannot set it.",
   severity: "error",
   profiles: HARDENED_PROFILES,
   target: "kubernetes",
@@ -20,8 +21,8 @@ export const readOnlyRootFilesystem: KubernetesRule = {
   },
   remediation:
     "Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir (with sizeLimit) at each path the program writes to, such as /tmp.",
-  checkContainer: ({ container, path }) =>
-    container.securityContext?.readOnlyRootFilesystem === true
+  checkContainer: ({ container, path }, pod) =>
+    isWindowsPod(pod) || container.securityContext?.readOnlyRootFilesystem === true
       ? []
       : [
           {
