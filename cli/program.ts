@@ -1,6 +1,10 @@
 import { Command } from "commander";
 import { registerCheckCommand } from "./commands/check";
+import { registerLintCommand } from "./commands/lint";
+import { registerPinCommand } from "./commands/pin";
+import { registerReportCommand } from "./commands/report";
 import { registerRulesCommand } from "./commands/rules";
+import { registerVerifyCommand } from "./commands/verify";
 import { toolVersion } from "./tool-version";
 
 /** Builds the `hardened` command line program with every command registered. */
@@ -11,6 +15,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerLintCommand(program);
+  registerPinCommand(program);
+  registerReportCommand(program);
   registerRulesCommand(program);
+  registerVerifyCommand(program);
   return program;
 }
