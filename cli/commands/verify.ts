@@ -1,0 +1,118 @@
+import { Command, Option } from "commander";
+import { imageSourceOf, isImageInputError } from "../../image/cli-input";
+import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
+import { verifyImage } from "../../image/verify";
+import { ImageRuleOptions } from "../../rules/image/image-rule";
+import { exitCodeFor } from "../exit-code";
+import { InputError } from "../input-error";
+import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
+import { renderFindings } from "../output/render";
+
+interface VerifyOptions {
+  readonly archive?: string;
+  readonly runtime?: boolean;
+  readonly format: string;
+  readonly platform: string;
+  readonly allowSetuid?: string[];
+  readonly maxSizeMb?: string;
+  readonly maxLayers?: string;
+  readonly baseDigest?: string;
+  readonly resolveBase: boolean;
+}
+
+function positiveNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new InputError(`${flag} "${value}" is not a positive number`);
+  }
+  return n;
+}
+
+function ruleOptions(options: VerifyOptions): ImageRuleOptions {
+  const maxSizeMb = positiveNumber("--max-size-mb", options.maxSizeMb);
+  const maxLayers = positiveNumber("--max-layers", options.maxLayers);
+  if (options.baseDigest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(options.baseDigest)) {
+    throw new InputError(`--base-digest "${options.baseDigest}" is not a sha256:<64 hex> digest`);
+  }
+  return {
+    allowedSetuidPaths: options.allowSetuid ?? [],
+    ...(maxSizeMb !== undefined ? { maxSizeBytes: Math.round(maxSizeMb * 1_000_000) } : {}),
+    ...(maxLayers !== undefined ? { maxLayers: Math.floor(maxLayers) } : {}),
+    ...(options.baseDigest !== undefined ? { expectedBaseDigest: options.baseDigest } : {}),
+  };
+}
+
+/** Registers `hardened verify`: the built-image rules over an image in a registry or an archive. */
+export function registerVerifyCommand(program: Command): void {
+  program
+    .command("verify")
+    .description(
+      "Verify a built image (from its registry, or a docker save / OCI layout tarball) against the image rules; --runtime also runs it in the local Docker engine",
+    )
+    .argument("[image]", "image reference, e.g. registry.example.com/app:1.0 or ...@sha256:...")
+    .option("--archive <file>", "read the image from a docker save or OCI layout tarball instead")
+    .option(
+      "--runtime",
+      "also run the image in the local Docker engine and apply the runtime rules",
+    )
+    .addOption(
+      new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("text"),
+    )
+    .option(
+      "--platform <os/arch>",
+      "platform to pick from a multi-platform image",
+      DEFAULT_PLATFORM,
+    )
+    .option("--allow-setuid <paths...>", "setuid/setgid files the image may keep")
+    .option("--max-size-mb <mb>", "size budget: largest sum of uncompressed layer sizes, in MB")
+    .option("--max-layers <n>", "layer budget: largest number of layers")
+    .option("--base-digest <digest>", "the pinned base's manifest digest the base labels must name")
+    .option(
+      "--no-resolve-base",
+      "do not fetch the base image the OCI base labels name (offline; base layers stay unmarked)",
+    )
+    .action(async (image: string | undefined, options: VerifyOptions) => {
+      const format = parseOutputFormat(options.format);
+      let platform;
+      let source;
+      try {
+        platform = parsePlatform(options.platform);
+        source = imageSourceOf(image, options.archive);
+      } catch (error) {
+        throw new InputError((error as Error).message);
+      }
+      const rules = ruleOptions(options);
+      try {
+        const { model, findings } = await verifyImage(source, {
+          platform,
+          rules,
+          runtime: options.runtime === true,
+          resolveBase: options.resolveBase,
+        });
+        process.stdout.write(
+          renderFindings(
+            {
+              command: "verify",
+              findings,
+              checked: 1,
+              settings: {
+                platform: options.platform,
+                runtime: options.runtime ? "on" : "off",
+                base: model.baseLookup ?? "not looked up",
+              },
+            },
+            format,
+          ),
+        );
+        process.exitCode = exitCodeFor(findings);
+      } catch (error) {
+        if (isImageInputError(error)) {
+          throw new InputError(error.message);
+        }
+        throw error;
+      }
+    });
+}

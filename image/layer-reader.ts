@@ -1,0 +1,144 @@
+import { Readable, Transform } from "stream";
+import { pipeline } from "stream/promises";
+import { createGunzip } from "zlib";
+import { extract, Header } from "tar-stream";
+import { FileEntry, FileType } from "../rules/image/model";
+import { CONTENT_PATHS, MAX_KEPT_CONTENT_BYTES } from "../rules/image/passwd";
+import { RegistryError } from "../oci/errors";
+import { ImageReadError } from "./errors";
+
+/** What a layer's tar stream held. */
+export interface LayerContents {
+  /** Every entry, whiteout markers included, in stream order. */
+  readonly entries: FileEntry[];
+  /** Bytes of the uncompressed tar stream. */
+  readonly uncompressedSize: number;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+
+function startsWith(head: Buffer, magic: readonly number[]): boolean {
+  return magic.every((byte, i) => head[i] === byte);
+}
+
+function fileType(type: Header["type"]): FileType {
+  switch (type) {
+    case "file":
+    case "contiguous-file":
+      return "file";
+    case "directory":
+      return "directory";
+    case "symlink":
+      return "symlink";
+    case "link":
+      return "hardlink";
+    default:
+      return "other";
+  }
+}
+
+/** `./usr/bin/` → `/usr/bin`; the root itself is `/`. */
+export function normalizeTarPath(name: string): string {
+  const trimmed = name.replace(/^(\.\/|\/)+/, "").replace(/\/+$/, "");
+  return trimmed === "" || trimmed === "." ? "/" : `/${trimmed}`;
+}
+
+/** Puts the first chunk back in front of the rest of `iterator`. */
+async function* prepend(head: Buffer, iterator: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield head;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) {
+      return;
+    }
+    yield next.value;
+  }
+}
+
+/**
+ * `source` uncompressed: gunzipped when it starts with the gzip magic, as is when it is a plain
+ * tar (docker save stores layers so). zstd layers are refused with an explicit error.
+ */
+async function uncompressed(
+  source: Readable,
+  what: string,
+  origin: string,
+): Promise<{ raw: Readable; gzip: boolean }> {
+  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await iterator.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  if (startsWith(head, ZSTD_MAGIC)) {
+    source.destroy();
+    throw new ImageReadError(
+      origin,
+      `${what} is zstd-compressed, which this reader does not support yet; push it with gzip compression`,
+    );
+  }
+  return {
+    raw: Readable.from(prepend(head, iterator), { objectMode: false }),
+    gzip: startsWith(head, GZIP_MAGIC),
+  };
+}
+
+/**
+ * Reads one layer blob (gzip-compressed or plain tar) to its end and lists its entries; keeps the
+ * content of the files in `CONTENT_PATHS`. `what` and `origin` name the layer and image in errors.
+ */
+export async function readLayer(
+  source: Readable,
+  what: string,
+  origin: string,
+): Promise<LayerContents> {
+  const { raw, gzip } = await uncompressed(source, what, origin);
+  let uncompressedSize = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      uncompressedSize += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const tar = extract();
+  const done = gzip ? pipeline(raw, createGunzip(), counter, tar) : pipeline(raw, counter, tar);
+  done.catch(() => undefined);
+  const entries: FileEntry[] = [];
+  try {
+    for await (const entry of tar) {
+      const h = entry.header;
+      const path = normalizeTarPath(h.name);
+      let content: string | undefined;
+      if (CONTENT_PATHS.includes(path) && (h.size ?? 0) <= MAX_KEPT_CONTENT_BYTES) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of entry) {
+          chunks.push(chunk as Buffer);
+        }
+        content = Buffer.concat(chunks).toString("utf8");
+      } else {
+        entry.resume();
+      }
+      const type = fileType(h.type);
+      entries.push({
+        path,
+        type,
+        mode: h.mode ?? 0,
+        uid: h.uid ?? 0,
+        gid: h.gid ?? 0,
+        size: type === "file" ? (h.size ?? 0) : 0,
+        ...(h.linkname
+          ? { linkTarget: type === "hardlink" ? normalizeTarPath(h.linkname) : h.linkname }
+          : {}),
+        ...(content !== undefined ? { content } : {}),
+      });
+    }
+    await done;
+  } catch (error) {
+    if (error instanceof ImageReadError || error instanceof RegistryError) {
+      throw error;
+    }
+    throw new ImageReadError(
+      origin,
+      `${what} is not a readable tar layer: ${(error as Error).message}`,
+    );
+  }
+  return { entries, uncompressedSize };
+}

@@ -1,0 +1,74 @@
+import { LayeredEntry } from "./filesystem";
+
+const MAX_SYMLINK_HOPS = 40;
+
+function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") {
+      continue;
+    }
+    if (part === "..") {
+      parts.pop();
+    } else {
+      parts.push(part);
+    }
+  }
+  return `/${parts.join("/")}`;
+}
+
+/**
+ * Resolves `path` in a final file system as the kernel would, following symlinks in every
+ * component (at most 40 hops); returns the entry it lands on, or undefined when it does not
+ * exist or a link dangles. A parent directory a tar stream did not list is taken to exist.
+ */
+export function resolvePath(
+  files: ReadonlyMap<string, LayeredEntry>,
+  path: string,
+): LayeredEntry | undefined {
+  let pending = normalize(path)
+    .split("/")
+    .filter((p) => p !== "");
+  let current = "";
+  let hops = 0;
+  while (pending.length > 0) {
+    const next = `${current}/${pending[0]}`;
+    const found = files.get(next);
+    if (found === undefined && pending.length === 1) {
+      return undefined;
+    }
+    if (
+      found !== undefined &&
+      found.entry.type === "symlink" &&
+      found.entry.linkTarget !== undefined
+    ) {
+      hops += 1;
+      if (hops > MAX_SYMLINK_HOPS) {
+        return undefined;
+      }
+      const target = found.entry.linkTarget.startsWith("/")
+        ? found.entry.linkTarget
+        : `${current}/${found.entry.linkTarget}`;
+      pending = [
+        ...normalize(target)
+          .split("/")
+          .filter((p) => p !== ""),
+        ...pending.slice(1),
+      ];
+      current = "";
+    } else {
+      current = next;
+      pending = pending.slice(1);
+    }
+  }
+  return current === "" ? undefined : files.get(current);
+}
+
+/** True when `path` resolves to a regular file (or a hard link to one) in the final file system. */
+export function isExecutablePresent(
+  files: ReadonlyMap<string, LayeredEntry>,
+  path: string,
+): boolean {
+  const found = resolvePath(files, path);
+  return found !== undefined && (found.entry.type === "file" || found.entry.type === "hardlink");
+}
