@@ -1,0 +1,86 @@
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import { HardenStageArgs } from "./harden-stage";
+import { ImageLabelArgs } from "./labels";
+import { ImagePreset } from "./preset-args";
+
+/** The arguments of `HardenedImage`. */
+export interface HardenedImageArgs {
+  /**
+   * Where to push: `registry/repository[:tag]`, fully qualified. The output `ref` names the pushed
+   * digest, so the tag only helps people find the image.
+   */
+  readonly imageName: pulumi.Input<string>;
+  /**
+   * The build context directory (read at construction, so a plain string).
+   * @default "."
+   */
+  readonly context?: string;
+  /**
+   * Your own Dockerfile's path. Give this or `preset`, not both.
+   * @default `<context>/Dockerfile` when no preset is given
+   */
+  readonly dockerfile?: string;
+  /**
+   * Render a hardened multi-stage Dockerfile for a kind of program instead of using your own.
+   * @default none: `dockerfile` is built
+   */
+  readonly preset?: ImagePreset;
+  /**
+   * The stage to build (`--target`); the lint's final-stage rules look at it.
+   * @default the last stage
+   */
+  readonly target?: string;
+  /**
+   * Build arguments (`--build-arg`). Never pass secrets here: they are recorded in the image history.
+   * @default {}
+   */
+  readonly buildArgs?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * The platform to build for, e.g. `linux/amd64`.
+   * @default the Docker engine's platform
+   */
+  readonly platform?: pulumi.Input<string>;
+  /**
+   * The Docker builder. The presets need nothing beyond the classic builder; choose BuildKit for
+   * Dockerfiles that use `RUN --mount` or heredocs, where buildx is installed.
+   * @default "BuilderV1"
+   */
+  readonly builderVersion?: "BuilderV1" | "BuilderBuildKit";
+  /**
+   * Credentials to push with.
+   * @default the Docker client's own configuration
+   */
+  readonly registry?: pulumi.Input<docker.types.input.Registry>;
+  /**
+   * The lock file that pins base image tags to digests (the format `hardened pin` uses), or null
+   * to resolve every tag at the registry on every run and record nothing.
+   * @default `hardened.lock.json` next to `dockerfile`, or in the context for a preset
+   */
+  readonly lockFile?: string | null;
+  /**
+   * Resolve every base image tag again, even those the lock file holds, and record the new digests.
+   * @default false
+   */
+  readonly updatePins?: boolean;
+  /**
+   * Registries to reach over plain HTTP when resolving tags, besides loopback ones.
+   * @default []
+   */
+  readonly insecureRegistries?: readonly string[];
+  /**
+   * Registries (or `registry/path` prefixes) base images may come from; others fail the lint.
+   * @default [] (every registry is allowed)
+   */
+  readonly allowedRegistries?: readonly string[];
+  /**
+   * Provenance labels; the base image name and digest are always labelled.
+   * @default {}
+   */
+  readonly labels?: ImageLabelArgs;
+  /**
+   * Strip a Debian or Ubuntu final stage that cannot move to distroless: see {@link HardenStageArgs}.
+   * @default none: the final stage is built as written
+   */
+  readonly harden?: HardenStageArgs;
+}

@@ -1,0 +1,60 @@
+import { Finding } from "../../rules/finding";
+
+/**
+ * An argument of `HardenedImage` is malformed or names a file that cannot be read: the message
+ * names the argument, what was given and what is allowed.
+ */
+export class HardenedImageArgsError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** The argument's path, e.g. `args.preset.uid`. */
+    public readonly arg: string,
+    /** What was given and what is allowed. */
+    problem: string,
+  ) {
+    super(`${owner}: ${arg}: ${problem}`);
+    this.name = "HardenedImageArgsError";
+  }
+}
+
+/** A base image could not be pinned to a digest: the registry was unreachable, refused, or has no such tag. */
+export class HardenedImagePinError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** The Dockerfile whose references were being pinned. */
+    public readonly file: string,
+    /** What the registry client reported (it names the image and the registry). */
+    cause: string,
+  ) {
+    super(`${owner}: cannot pin the base images of ${file}: ${cause}`);
+    this.name = "HardenedImagePinError";
+  }
+}
+
+/**
+ * The pinned Dockerfile breaks error-severity Dockerfile rules that no `# hardened ignore` pragma
+ * covers; the image is not built. The message lists every blocking finding.
+ */
+export class HardenedImageLintError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** The Dockerfile that was linted. */
+    public readonly file: string,
+    /** The blocking findings, in line order. */
+    public readonly findings: readonly Finding[],
+  ) {
+    super(
+      `${owner}: ${file} breaks ${findings.length === 1 ? "a hardening rule" : `${findings.length} hardening rules`}, so the image is not built:\n` +
+        findings
+          .map(
+            (f) =>
+              `  - ${f.ruleId} at line ${f.line ?? "?"} (${f.path}): ${f.message}. Fix it, or accept it with a comment above the line: # hardened ignore=${f.ruleId} reason="<why>"`,
+          )
+          .join("\n"),
+    );
+    this.name = "HardenedImageLintError";
+  }
+}
