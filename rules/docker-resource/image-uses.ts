@@ -1,0 +1,99 @@
+import { fieldPath } from "../field-path";
+import { podContextOf } from "../kubernetes/pod-context";
+import { resolveKubernetesRuleOptions } from "../kubernetes/options";
+import { KubernetesObject } from "../kubernetes/types";
+import { isWorkloadKind } from "../kubernetes/workload-kinds";
+import { UnknownValueError } from "../unknown";
+import { BuiltImage, ImageUse } from "./built-image-by-digest";
+import { ResourceInputs } from "./docker-resource-rule";
+import {
+  DOCKER_BUILD_IMAGE_TYPE,
+  DOCKER_CONTAINER_TYPE,
+  DOCKER_IMAGE_TYPE,
+} from "./resource-types";
+import { asArray, asString } from "./read";
+
+function known<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UnknownValueError) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The image an image resource built and pushed, from its properties (inputs or outputs), or
+ * undefined for other resource types. Values not known yet are left out.
+ */
+export function builtImageOf(
+  type: string,
+  resourceName: string,
+  props: ResourceInputs,
+): BuiltImage | undefined {
+  if (type === DOCKER_IMAGE_TYPE) {
+    const name = known(() => asString(props.imageName));
+    const digestRef = known(() => asString(props.repoDigest));
+    return {
+      resourceName,
+      pushedAs: name === undefined ? [] : [name],
+      ...(digestRef ? { digestRef } : {}),
+    };
+  }
+  if (type === DOCKER_BUILD_IMAGE_TYPE) {
+    const tags = known(() => asArray(props.tags).map((t) => known(() => asString(t)))) ?? [];
+    const ref = known(() => asString(props.ref));
+    return {
+      resourceName,
+      pushedAs: tags.filter((t): t is string => t !== undefined),
+      ...(ref && ref.includes("@") ? { digestRef: ref } : {}),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Every container image a Kubernetes workload names, in every container list, with its exact
+ * field path. Objects that are not workloads, and images not known yet, yield nothing.
+ */
+export function imageUsesOfWorkload(object: KubernetesObject): ImageUse[] {
+  const kind = known(() => object.kind);
+  if (!isWorkloadKind(kind)) {
+    return [];
+  }
+  const pod = known(() => podContextOf(object, kind, resolveKubernetesRuleOptions()));
+  const name = known(() => object.metadata?.name) ?? "";
+  const namespace = known(() => object.metadata?.namespace) ?? null;
+  const uses: ImageUse[] = [];
+  for (const c of pod?.containers ?? []) {
+    const image = known(() => asString(c.container.image));
+    if (image !== undefined) {
+      uses.push({
+        kind,
+        name,
+        namespace,
+        container: c.name,
+        path: fieldPath(c.path, "image"),
+        image,
+      });
+    }
+  }
+  return uses;
+}
+
+/** The image a `docker.Container` runs, when known; other resource types yield nothing. */
+export function imageUsesOfDockerResource(
+  type: string,
+  resourceName: string,
+  props: ResourceInputs,
+): ImageUse[] {
+  if (type !== DOCKER_CONTAINER_TYPE) {
+    return [];
+  }
+  const image = known(() => asString(props.image));
+  return image === undefined
+    ? []
+    : [{ kind: type, name: resourceName, container: null, path: "image", image }];
+}

@@ -1,0 +1,56 @@
+import { strict as assert } from "assert";
+import { PolicyConfigError, readSettings } from "../../policies/settings";
+
+describe("policy settings", () => {
+  it("fill in every default", () => {
+    const settings = readSettings("privileged", {});
+    assert.equal(settings.profile, "hardened");
+    assert.deepEqual(settings.options, {
+      pssVersion: { minor: Infinity, label: "latest" },
+      allowedRegistries: [],
+      minUid: 10000,
+    });
+    assert.deepEqual(settings.exemptions, []);
+  });
+
+  it("read every setting", () => {
+    const exemption = { rule: "privileged", reason: "agent", urn: "*::x" };
+    const settings = readSettings("privileged", {
+      profile: "restricted",
+      pssVersion: "v1.29",
+      allowedRegistries: ["ghcr.io/acme"],
+      minUid: 2000,
+      exemptions: [exemption],
+    });
+    assert.equal(settings.profile, "restricted");
+    assert.deepEqual(settings.options, {
+      pssVersion: { minor: 29, label: "v1.29" },
+      allowedRegistries: ["ghcr.io/acme"],
+      minUid: 2000,
+    });
+    assert.deepEqual(settings.exemptions, [exemption]);
+  });
+
+  const invalid: [Record<string, unknown>, RegExp][] = [
+    [{ profile: "strict" }, /config "profile": unknown profile "strict"/],
+    [{ pssVersion: "1.30" }, /config "pssVersion": invalid Pod Security Standards version "1\.30"/],
+    [{ minUid: 0 }, /config "minUid": got 0; expected an integer of 1 or more/],
+    [
+      { allowedRegistries: "ghcr.io" },
+      /config "allowedRegistries": got "ghcr\.io"; expected a list/,
+    ],
+    [{ exemptions: [{ rule: "privileged" }] }, /config "exemptions\[0\]": every exemption needs/],
+    [{ exemptions: [{ rule: "privileged", reason: " " }] }, /config "exemptions\[0\]"/],
+  ];
+  for (const [config, message] of invalid) {
+    it(`reject ${JSON.stringify(config)} naming the pack, policy and setting`, () => {
+      assert.throws(
+        () => readSettings("privileged", config),
+        (error: unknown) =>
+          error instanceof PolicyConfigError &&
+          error.message.startsWith('policy pack hardened-containers, policy "privileged", ') &&
+          message.test(error.message),
+      );
+    });
+  }
+});

@@ -1,0 +1,46 @@
+import * as path from "path";
+import * as ts from "typescript";
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(__dirname, "../../..");
+
+/** The policy pack directory, as passed to `pulumi preview --policy-pack`. */
+export const PACK_DIR = path.join(REPO_ROOT, "policies");
+
+let built = false;
+
+/**
+ * Compiles the policy pack and everything it imports into `bin/`, exactly where `npm run build`
+ * (run by `npm ci` through `prepare`) puts it, so the pack the tests start is the current source.
+ * Type errors are left to `tsc -p tsconfig.test.json`; only emitting is needed here. Runs once
+ * per test process.
+ */
+export function buildPack(): void {
+  if (built) {
+    return;
+  }
+  const configPath = path.join(REPO_ROOT, "tsconfig.json");
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
+  if (!config) {
+    throw new Error(`cannot read ${configPath}`);
+  }
+  const program = ts.createProgram([path.join(PACK_DIR, "index.ts")], {
+    ...config.options,
+    declaration: false,
+    sourceMap: false,
+  });
+  const result = program.emit();
+  if (result.emitSkipped) {
+    throw new Error("TypeScript did not emit the policy pack");
+  }
+  built = true;
+}
