@@ -3,6 +3,7 @@ import { registerCheckCommand } from "./commands/check";
 import { registerLintCommand } from "./commands/lint";
 import { registerPinCommand } from "./commands/pin";
 import { registerReportCommand } from "./commands/report";
+import { registerPreviewCommand } from "./commands/preview";
 import { registerRulesCommand } from "./commands/rules";
 import { registerVerifyCommand } from "./commands/verify";
 import { toolVersion } from "./tool-version";
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerLintCommand(program);
   registerPinCommand(program);
   registerReportCommand(program);
+  registerPreviewCommand(program);
   registerRulesCommand(program);
   registerVerifyCommand(program);
   return program;

@@ -1,38 +1,11 @@
 import { strict as assert } from "assert";
-import * as docker from "@pulumi/docker";
-import * as k8s from "@pulumi/kubernetes";
-import * as pulumi from "@pulumi/pulumi";
-import { captureProgram } from "../../policies/protocol/capture-program";
+import { join } from "path";
+import { runProgram } from "../../preview/run-program";
 import { UNKNOWN } from "../../policies/protocol/properties";
 import { RunningPack, startRunningPack } from "../support/analyzer/running-pack";
 
 /** A program as a user writes it: an image built in the stack, deployed, with secrets. */
-function program(): void {
-  const image = new docker.Image("api", {
-    imageName: "ghcr.io/acme/api:1.4.2",
-    build: { context: ".", args: { NPM_TOKEN: pulumi.secret("npm-hunter2-secret") } },
-    skipPush: true,
-  });
-  new k8s.apps.v1.Deployment("api", {
-    metadata: { name: "api", namespace: "shop" },
-    spec: {
-      selector: { matchLabels: { app: "api" } },
-      template: {
-        metadata: { labels: { app: "api" } },
-        spec: {
-          containers: [
-            {
-              name: "app",
-              image: image.repoDigest,
-              securityContext: { privileged: true },
-              env: [{ name: "DB_PASSWORD", value: pulumi.secret("pg-hunter2-secret") }],
-            },
-          ],
-        },
-      },
-    },
-  });
-}
+const PROGRAM = join(__dirname, "..", "fixtures", "programs", "leaky");
 
 describe("a Pulumi program's resources, captured under mocks and sent to the pack", function () {
   this.timeout(180000);
@@ -48,7 +21,7 @@ describe("a Pulumi program's resources, captured under mocks and sent to the pac
   });
 
   it("captures inputs as the engine gets them during preview: unknowns and secrets", async () => {
-    const resources = await captureProgram(program);
+    const resources = await runProgram(PROGRAM);
     assert.deepEqual(
       resources.map((r) => [r.type, r.name]),
       [
@@ -63,7 +36,7 @@ describe("a Pulumi program's resources, captured under mocks and sent to the pac
   });
 
   it("reports the violations, skips what is unknown and never echoes a secret", async () => {
-    const resources = await captureProgram(program);
+    const resources = await runProgram(PROGRAM);
     const byName: Record<string, string[]> = {};
     const messages: string[] = [];
     for (const resource of resources) {

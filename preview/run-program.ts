@@ -1,0 +1,131 @@
+import type * as pulumiType from "@pulumi/pulumi";
+import { createRequire } from "module";
+import { join, sep } from "path";
+import { InputError } from "../cli/input-error";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { AnalyzedResource } from "../policies/protocol/analyzer-client";
+import { deserializeProperties } from "../policies/protocol/properties";
+import { findProgramEntry } from "./program-entry";
+
+/** How to run a program for `hardened preview`. */
+export interface ProgramRun {
+  /** The stack name the program sees. @default "dev" */
+  readonly stack?: string;
+  /** Stack config as `project:key` → value, as in `Pulumi.<stack>.yaml`. @default {} */
+  readonly config?: Readonly<Record<string, string>>;
+  /** Config keys whose values are secret. @default [] */
+  readonly secretKeys?: readonly string[];
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): Struct | undefined;
+}
+
+interface RegisterResponse {
+  getUrn(): string;
+}
+
+type Callback = (error: Error | null, response?: RegisterResponse) => void;
+
+interface Monitor {
+  registerResource(request: RegisterRequest, callback: Callback): void;
+}
+
+/** Drops the program's own modules from the require cache, so that each run executes it anew. */
+function forgetProgramModules(dir: string, cache: NodeJS.Require["cache"]): void {
+  for (const file of Object.keys(cache)) {
+    if (file.startsWith(`${dir}${sep}`) && !file.includes(`${sep}node_modules${sep}`)) {
+      delete cache[file];
+    }
+  }
+}
+
+/**
+ * Runs a Pulumi Node.js program in this process under the Pulumi runtime's mocks in preview mode,
+ * with no Pulumi CLI, credentials or cluster, and returns every custom resource it registered with
+ * its inputs as the engine would hand them to a policy pack: values not known until deployment
+ * (every provider-computed output, as in a real preview) are `UNKNOWN`, secrets stay secrets.
+ * Components are left out, as the engine analyzes custom resources' inputs only.
+ *
+ * The program's own `@pulumi/pulumi` is used, so mocks reach the same runtime the program uses.
+ * Errors in the program become an `InputError` naming the program.
+ */
+export async function runProgram(
+  programDir: string,
+  run: ProgramRun = {},
+): Promise<AnalyzedResource[]> {
+  const program = findProgramEntry(programDir);
+  const programRequire = createRequire(join(program.dir, "Pulumi.yaml"));
+  let pulumi: typeof pulumiType;
+  try {
+    pulumi = programRequire("@pulumi/pulumi") as typeof pulumiType;
+  } catch {
+    throw new InputError(
+      `${programDir}: cannot load @pulumi/pulumi from the program's folder; install its dependencies first`,
+    );
+  }
+  const settings = programRequire("@pulumi/pulumi/runtime/settings") as {
+    getMonitor(): Monitor;
+    waitForRPCs(): Promise<void>;
+  };
+  if (program.entry.endsWith(".ts")) {
+    const tsNode = require.resolve("ts-node", { paths: [program.dir, __dirname] });
+    (programRequire(tsNode) as { register(options: object): void }).register({
+      transpileOnly: true,
+      dir: program.dir,
+    });
+  }
+  pulumi.runtime.setAllConfig({ ...(run.config ?? {}) }, [...(run.secretKeys ?? [])]);
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => ({ id: undefined, state: args.inputs }),
+      call: () => ({}),
+    },
+    program.project,
+    run.stack ?? "dev",
+    true,
+  );
+  const captured: AnalyzedResource[] = [];
+  const monitor = settings.getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request, callback) =>
+    register(request, (error, response) => {
+      if (!error && response && request.getCustom()) {
+        captured.push({
+          type: request.getType(),
+          name: request.getName(),
+          urn: response.getUrn(),
+          properties: deserializeProperties(request.getObject()),
+          ...(request.getParent() ? { parent: request.getParent() } : {}),
+        });
+      }
+      callback(error, response);
+    });
+  const failures: unknown[] = [];
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    forgetProgramModules(program.dir, programRequire.cache);
+    const loaded: unknown = programRequire(program.entry);
+    const main = typeof loaded === "function" ? loaded : (loaded as { default?: unknown })?.default;
+    if (typeof main === "function") {
+      await (main as () => unknown)();
+    }
+    await settings.waitForRPCs();
+  } catch (error) {
+    failures.push(error);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failures.length > 0) {
+    const first = failures[0];
+    throw new InputError(
+      `${programDir}: the program failed: ${first instanceof Error ? first.message : String(first)}`,
+    );
+  }
+  return captured;
+}

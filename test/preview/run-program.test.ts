@@ -1,0 +1,57 @@
+import { strict as assert } from "assert";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { SecretValue, UNKNOWN } from "../../policies/protocol/properties";
+import { findProgramEntry } from "../../preview/program-entry";
+import { runProgram } from "../../preview/run-program";
+
+const MIXED = join(__dirname, "..", "fixtures", "programs", "mixed");
+
+describe("runProgram", () => {
+  it("captures every custom resource with its inputs as the engine receives them", async () => {
+    const resources = await runProgram(MIXED, {
+      config: { "mixed:apiToken": "s3cret-token" },
+      secretKeys: ["mixed:apiToken"],
+    });
+    assert.deepEqual(
+      resources.map((r) => [r.type, r.name, r.urn]),
+      [
+        ["docker:index/image:Image", "app", "urn:pulumi:dev::mixed::docker:index/image:Image::app"],
+        [
+          "kubernetes:apps/v1:Deployment",
+          "app",
+          "urn:pulumi:dev::mixed::kubernetes:apps/v1:Deployment::app",
+        ],
+      ],
+    );
+    const [image, deployment] = resources;
+    const args = (image.properties.build as { args: Record<string, unknown> }).args;
+    assert.ok(args.API_TOKEN instanceof SecretValue, "a secret config value stays secret");
+    assert.equal(args.API_TOKEN.value, "s3cret-token");
+    const spec = deployment.properties.spec as {
+      template: { spec: { containers: { image: unknown }[] } };
+    };
+    assert.equal(
+      spec.template.spec.containers[0].image,
+      UNKNOWN,
+      "the digest is not known during preview",
+    );
+  });
+
+  it("runs the program anew on every call and fails with its error, naming the program", async () => {
+    await assert.rejects(runProgram(MIXED), /mixed: the program failed: .*apiToken/);
+  });
+
+  it("refuses folders that are not Node.js Pulumi programs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hardened-program-"));
+    assert.throws(() => findProgramEntry(dir), /is not a Pulumi program: no Pulumi\.yaml/);
+    writeFileSync(join(dir, "Pulumi.yaml"), "name: p\nruntime: python\n");
+    assert.throws(
+      () => findProgramEntry(dir),
+      /runtime is "python"; hardened preview runs nodejs programs only/,
+    );
+    writeFileSync(join(dir, "Pulumi.yaml"), "name: p\nruntime:\n  name: nodejs\nmain: src/\n");
+    assert.throws(() => findProgramEntry(dir), /no program entry point/);
+  });
+});
