@@ -1,0 +1,116 @@
+import { Command, Option } from "commander";
+import { readFileSync, statSync } from "fs";
+import { dirname, join } from "path";
+import { Finding } from "../../rules/finding";
+import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
+import { lintDockerfile } from "../../rules/dockerfile/lint";
+import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
+import { loadConfig } from "../config/load-config";
+import { exitCodeFor } from "../exit-code";
+import { InputError } from "../input-error";
+import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
+import { renderFindings } from "../output/render";
+import { readStdin } from "../read-stdin";
+
+interface LintOptions {
+  readonly target?: string;
+  readonly profile?: string;
+  readonly format: string;
+  readonly config?: string;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** A directory argument means the Dockerfile in it, as `docker build <dir>` does. */
+function dockerfilePath(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? join(path, "Dockerfile") : path;
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${errorCode(error)}`);
+  }
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") {
+      return undefined;
+    }
+    throw new InputError(`cannot read ${file}: ${errorCode(error)}`);
+  }
+}
+
+/**
+ * The .dockerignore BuildKit would use for a Dockerfile built with its own folder as the context:
+ * `<Dockerfile>.dockerignore` next to it first, then `.dockerignore` in the folder.
+ */
+export function dockerignoreFor(file: string): string | undefined {
+  return readOptional(`${file}.dockerignore`) ?? readOptional(join(dirname(file), ".dockerignore"));
+}
+
+/** Registers `hardened lint`: the Dockerfile rules over Dockerfiles. */
+export function registerLintCommand(program: Command): void {
+  program
+    .command("lint")
+    .description(
+      "Lint Dockerfiles against the Dockerfile rules (a .dockerignore next to each Dockerfile is read too)",
+    )
+    .argument(
+      "<dockerfiles...>",
+      "Dockerfiles, folders holding a Dockerfile, or - for standard input",
+    )
+    .option(
+      "--target <stage>",
+      "the stage that is built, as in docker build --target (default: the last)",
+    )
+    .addOption(
+      new Option("--profile <profile>", `rule profile (default: ${DEFAULT_PROFILE})`).choices(
+        PROFILES,
+      ),
+    )
+    .addOption(
+      new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("text"),
+    )
+    .option("--config <file>", "YAML or JSON config: profile, allowedRegistries")
+    .action((paths: string[], options: LintOptions) => {
+      const format = parseOutputFormat(options.format);
+      const config = options.config ? loadConfig(options.config) : {};
+      const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
+      const findings: Finding[] = [];
+      for (const path of paths) {
+        const file = path === "-" ? "-" : dockerfilePath(path);
+        const text = file === "-" ? readStdin() : readOptional(file);
+        if (text === undefined) {
+          throw new InputError(`cannot read ${file}: ENOENT (no such file)`);
+        }
+        const dockerignore = file === "-" ? undefined : dockerignoreFor(file);
+        try {
+          findings.push(
+            ...lintDockerfile(text, {
+              file,
+              profile,
+              ...(options.target !== undefined ? { target: options.target } : {}),
+              ...(dockerignore !== undefined ? { dockerignore } : {}),
+              allowedRegistries: config.allowedRegistries ?? [],
+            }),
+          );
+        } catch (error) {
+          if (error instanceof DockerfileSyntaxError) {
+            throw new InputError(error.message);
+          }
+          throw error;
+        }
+      }
+      const settings: Record<string, string> = { profile };
+      if (options.target !== undefined) {
+        settings.target = options.target;
+      }
+      process.stdout.write(
+        renderFindings({ command: "lint", findings, checked: paths.length, settings }, format),
+      );
+      process.exitCode = exitCodeFor(findings);
+    });
+}

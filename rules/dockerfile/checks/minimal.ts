@@ -1,0 +1,165 @@
+import { HARDENED_PROFILES } from "../../profile";
+import { finalInstructions } from "../ancestry";
+import { DockerfileRule, DockerfileViolation, violationAt } from "../dockerfile-rule";
+import { programName } from "../instruction-text";
+import { packageInstall } from "../packages";
+import { shellCommands } from "../shell";
+
+/** Packages that turn a runtime image into a workstation: shells, compilers, debuggers, downloaders. */
+const TOOL_PACKAGES: ReadonlySet<string> = new Set([
+  "bash",
+  "zsh",
+  "ksh",
+  "tcsh",
+  "fish",
+  "busybox",
+  "gcc",
+  "g++",
+  "clang",
+  "make",
+  "cmake",
+  "build-essential",
+  "build-base",
+  "musl-dev",
+  "libc6-dev",
+  "golang",
+  "rustc",
+  "cargo",
+  "strace",
+  "ltrace",
+  "gdb",
+  "valgrind",
+  "tcpdump",
+  "nmap",
+  "socat",
+  "netcat",
+  "netcat-openbsd",
+  "netcat-traditional",
+  "ncat",
+  "telnet",
+  "vim",
+  "vim-tiny",
+  "nano",
+  "emacs",
+  "curl",
+  "wget",
+  "git",
+  "openssh-client",
+  "openssh-server",
+  "sudo",
+  "python3-pip",
+  "py3-pip",
+  "ipdb",
+  "debugpy",
+]);
+
+/** Binaries that should not be copied into a runtime image. */
+const TOOL_BINARIES: ReadonlySet<string> = new Set([
+  ...TOOL_PACKAGES,
+  "sh",
+  "ash",
+  "dash",
+  "apt",
+  "apt-get",
+  "dpkg",
+  "apk",
+  "yum",
+  "dnf",
+  "rpm",
+  "pip",
+  "pip3",
+  "nc",
+  "ssh",
+  "sshd",
+  "vi",
+]);
+
+const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin\//;
+
+/** The final stage installs or copies in no shells, compilers, debuggers or package managers. */
+export const dockerfileFinalStageTools: DockerfileRule = {
+  id: "dockerfile-final-stage-tools",
+  title: "The final stage should not install shells, compilers, debuggers or downloaders",
+  description:
+    "Every tool in the runtime image is a tool for an attacker who gets in (curl to fetch a payload, gcc to build an exploit, gdb to read memory) and more code to patch. Build in a builder stage; debug with an ephemeral container.",
+  severity: "warning",
+  profiles: HARDENED_PROFILES,
+  target: "dockerfile",
+  references: { cisDocker: ["4.3"], docs: ["https://docs.docker.com/build/building/multi-stage/"] },
+  remediation:
+    "Install build tools in a builder stage and COPY --from it only the artifacts; use kubectl debug or docker debug for troubleshooting.",
+  check: (model) =>
+    finalInstructions(model).flatMap((i): DockerfileViolation[] => {
+      if (i.keyword === "RUN") {
+        const tools = shellCommands(i).flatMap(
+          (c) => packageInstall(c)?.packages.filter((p) => TOOL_PACKAGES.has(p)) ?? [],
+        );
+        return tools.length === 0
+          ? []
+          : [
+              violationAt(
+                model,
+                i,
+                `RUN installs ${[...new Set(tools)].join(", ")} in the final stage; expected only what the program needs at run time`,
+              ),
+            ];
+      }
+      if (i.keyword === "COPY" && i.source !== undefined) {
+        const tools = i.words
+          .slice(0, -1)
+          .filter((w) => BIN_DIR.test(w) && TOOL_BINARIES.has(programName(w)));
+        return tools.length === 0
+          ? []
+          : [
+              violationAt(
+                model,
+                i,
+                `COPY --from copies ${tools.join(", ")} into the final stage; expected only the program's own files`,
+              ),
+            ];
+      }
+      return [];
+    }),
+};
+
+const SYSTEM_DIRS: ReadonlySet<string> = new Set([
+  "/",
+  "/bin",
+  "/sbin",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/local/bin",
+  "/etc/apt",
+  "/var/lib/dpkg",
+  "/etc/apk",
+  "/lib/apk",
+]);
+
+/** COPY --from does not bring whole system directories into the final stage. */
+export const dockerfileCopySystemDirs: DockerfileRule = {
+  id: "dockerfile-copy-system-dirs",
+  title: "The final stage must not COPY --from whole system directories",
+  description:
+    "COPY --from=<stage> / (or /bin, /usr, /etc/apt, /var/lib/dpkg) brings the other stage's shell, package manager and build tools back in and undoes the multi-stage build.",
+  severity: "error",
+  profiles: HARDENED_PROFILES,
+  target: "dockerfile",
+  references: { cisDocker: ["4.3"], docs: ["https://docs.docker.com/build/building/multi-stage/"] },
+  remediation: "Copy only the files the program needs: COPY --from=build /out/app /app.",
+  check: (model) =>
+    finalInstructions(model)
+      .filter((i) => i.keyword === "COPY" && i.source !== undefined)
+      .flatMap((i) =>
+        i.words
+          .slice(0, -1)
+          .filter((w) => SYSTEM_DIRS.has(w === "/" ? w : w.replace(/\/+\*?$/, "")))
+          .map((w) =>
+            violationAt(
+              model,
+              i,
+              `COPY --from=${i.flags.find((f) => f.name === "from")?.value} ${w} copies a whole system directory into the final stage; expected only the program's files`,
+            ),
+          ),
+      ),
+};

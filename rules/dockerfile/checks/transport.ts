@@ -1,0 +1,317 @@
+import { HARDENED_PROFILES } from "../../profile";
+import { builtInstructions } from "../ancestry";
+import { isShell } from "../instruction-text";
+import { DockerfileRule, violationAt } from "../dockerfile-rule";
+import { DockerfileInstruction } from "../model";
+import { ShellCommand, shellCommands } from "../shell";
+
+/** Variables that turn TLS verification off, by name: what a value does, or undefined when it is safe. */
+const INSECURE_VARIABLES: ReadonlyMap<string, (value: string) => string | undefined> = new Map<
+  string,
+  (value: string) => string | undefined
+>([
+  [
+    "NODE_TLS_REJECT_UNAUTHORIZED",
+    (v) =>
+      v === "0"
+        ? "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS verification in Node.js"
+        : undefined,
+  ],
+  [
+    "PYTHONHTTPSVERIFY",
+    (v) => (v === "0" ? "PYTHONHTTPSVERIFY=0 turns off TLS verification in Python" : undefined),
+  ],
+  [
+    "GIT_SSL_NO_VERIFY",
+    (v) =>
+      /^(0|false)?$/i.test(v) ? undefined : "GIT_SSL_NO_VERIFY turns off TLS verification in git",
+  ],
+  [
+    "NPM_CONFIG_STRICT_SSL",
+    (v) =>
+      /^false$/i.test(v)
+        ? "NPM_CONFIG_STRICT_SSL=false turns off TLS verification in npm"
+        : undefined,
+  ],
+  [
+    "PIP_TRUSTED_HOST",
+    (v) => (v !== "" ? "PIP_TRUSTED_HOST lets pip skip TLS verification for a host" : undefined),
+  ],
+]);
+
+/** What a `NAME=value` assignment turns off, or undefined. */
+function insecureAssignment(name: string, value: string): string | undefined {
+  return INSECURE_VARIABLES.get(name)?.(value.replace(/^(["'])(.*)\1$/, "$2"));
+}
+
+/** Programs `insecureCommand` knows flags of; others are skipped without looking at their words. */
+const TLS_PROGRAMS = /^(curl|wget|pip[0-9.]*|git|npm|yarn|yum|dnf|microdnf|tdnf)$/;
+
+function insecureCommand(command: ShellCommand): string | undefined {
+  const { program, args } = command;
+  if (!TLS_PROGRAMS.test(program)) {
+    return undefined;
+  }
+  const has = (...flags: string[]) =>
+    args.some((a) => flags.includes(a) || flags.some((f) => a.startsWith(`${f}=`)));
+  if (
+    program === "curl" &&
+    (has("--insecure") || args.some((a) => /^-[a-zA-Z]*k[a-zA-Z]*$/.test(a)))
+  ) {
+    return "curl -k/--insecure skips TLS certificate verification";
+  }
+  if (program === "wget" && has("--no-check-certificate")) {
+    return "wget --no-check-certificate skips TLS certificate verification";
+  }
+  if (
+    /^pip[0-9.]*$/.test(program) &&
+    (has("--trusted-host") || args.some((a) => /trusted-host/.test(a)))
+  ) {
+    return "pip --trusted-host skips TLS verification for that host";
+  }
+  if (
+    program === "git" &&
+    args.some(
+      (a, i) =>
+        /^http\.sslverify=(false|0)$/i.test(a) ||
+        (/^http\.sslverify$/i.test(a) && /^(false|0)$/i.test(args[i + 1] ?? "")),
+    )
+  ) {
+    return "git http.sslVerify=false skips TLS certificate verification";
+  }
+  if (
+    (program === "npm" || program === "yarn") &&
+    args.includes("strict-ssl") &&
+    args.some((a) => /^false$/i.test(a))
+  ) {
+    return `${program} strict-ssl false skips TLS certificate verification`;
+  }
+  if (
+    ["yum", "dnf", "microdnf", "tdnf"].includes(program) &&
+    args.some((a) => /sslverify=(false|0)/i.test(a))
+  ) {
+    return `${program} sslverify=false skips TLS certificate verification`;
+  }
+  return undefined;
+}
+
+function assignmentProblems(words: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const word of words) {
+    const eq = word.indexOf("=");
+    const problem = eq > 0 ? insecureAssignment(word.slice(0, eq), word.slice(eq + 1)) : undefined;
+    if (problem !== undefined) {
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+/** TLS verification stays on. */
+export const dockerfileInsecureTransport: DockerfileRule = {
+  id: "dockerfile-insecure-transport",
+  title: "Downloads must verify TLS certificates",
+  description:
+    "Turning off certificate verification (curl -k, wget --no-check-certificate, pip --trusted-host, NODE_TLS_REJECT_UNAUTHORIZED=0, ...) lets anyone on the network path replace what the build downloads, in any stage that feeds the image.",
+  severity: "error",
+  profiles: HARDENED_PROFILES,
+  target: "dockerfile",
+  references: {
+    cisDocker: ["4.11"],
+    checkov: [
+      "CKV2_DOCKER_2",
+      "CKV2_DOCKER_3",
+      "CKV2_DOCKER_4",
+      "CKV2_DOCKER_5",
+      "CKV2_DOCKER_6",
+      "CKV2_DOCKER_12",
+      "CKV2_DOCKER_13",
+      "CKV2_DOCKER_14",
+      "CKV2_DOCKER_15",
+      "CKV2_DOCKER_16",
+    ],
+  },
+  remediation:
+    "Remove the flag or variable and install the CA certificate the server needs (ca-certificates, or COPY the corporate CA and run update-ca-certificates).",
+  check: (model) =>
+    builtInstructions(model).flatMap((i) => {
+      const problems: string[] = [];
+      if (i.keyword === "ENV" || i.keyword === "ARG") {
+        problems.push(...assignmentProblems(i.properties.map((p) => `${p.name}=${p.value ?? ""}`)));
+      }
+      for (const command of shellCommands(i)) {
+        problems.push(...assignmentProblems(command.words));
+        const insecure = insecureCommand(command);
+        if (insecure !== undefined) {
+          problems.push(insecure);
+        }
+      }
+      return problems.length === 0
+        ? []
+        : [...new Set(problems)].map((p) => violationAt(model, i, `${p}; expected verified TLS`));
+    }),
+};
+
+/** Programs `unauthenticated` knows flags of. */
+const PACKAGE_PROGRAMS = /^(apt-get|apt|aptitude|apk|yum|dnf|microdnf|tdnf|zypper|rpm)$/;
+
+function unauthenticated(command: ShellCommand): string | undefined {
+  const { program, args } = command;
+  if (!PACKAGE_PROGRAMS.test(program)) {
+    return undefined;
+  }
+  if (["apt-get", "apt", "aptitude"].includes(program)) {
+    const flag = args.find(
+      (a) =>
+        ["--allow-unauthenticated", "--force-yes", "--allow-insecure-repositories"].includes(a) ||
+        /AllowUnauthenticated=(true|1|yes)/i.test(a),
+    );
+    return flag === undefined
+      ? undefined
+      : `${program} ${flag} installs packages whose signatures are not verified`;
+  }
+  if (program === "apk" && args.includes("--allow-untrusted")) {
+    return "apk --allow-untrusted installs packages whose signatures are not verified";
+  }
+  if (["yum", "dnf", "microdnf", "tdnf", "zypper"].includes(program)) {
+    const flag = args.find(
+      (a) => a === "--nogpgcheck" || a === "--no-gpg-checks" || /gpgcheck=(0|false)/i.test(a),
+    );
+    return flag === undefined
+      ? undefined
+      : `${program} ${flag} installs packages whose signatures are not verified`;
+  }
+  if (program === "rpm") {
+    const flag = args.find((a) => a === "--nosignature" || a === "--nodigest");
+    return flag === undefined
+      ? undefined
+      : `rpm ${flag} installs a package whose signature is not verified`;
+  }
+  return undefined;
+}
+
+/** Package signatures are verified. */
+export const dockerfileUnauthenticatedPackages: DockerfileRule = {
+  id: "dockerfile-unauthenticated-packages",
+  title: "Package managers must verify package signatures",
+  description:
+    "apt-get --allow-unauthenticated or --force-yes, `[trusted=yes]` sources, apk --allow-untrusted, --nogpgcheck and rpm --nosignature install whatever the mirror serves.",
+  severity: "error",
+  profiles: HARDENED_PROFILES,
+  target: "dockerfile",
+  references: {
+    cisDocker: ["4.11"],
+    checkov: [
+      "CKV2_DOCKER_7",
+      "CKV2_DOCKER_8",
+      "CKV2_DOCKER_9",
+      "CKV2_DOCKER_10",
+      "CKV2_DOCKER_11",
+    ],
+  },
+  remediation:
+    "Remove the flag and import the repository's signing key (signed-by= for apt, the repository key for apk and rpm).",
+  check: (model) =>
+    builtInstructions(model)
+      .filter((i) => i.keyword === "RUN")
+      .flatMap((i) => {
+        const problems: string[] = [];
+        for (const command of shellCommands(i)) {
+          const problem = unauthenticated(command);
+          if (problem !== undefined) {
+            problems.push(problem);
+          }
+        }
+        if (i.script.includes("trusted=yes") && /\[[^\]]*trusted=yes[^\]]*\]/.test(i.script)) {
+          problems.push("an apt source marked [trusted=yes] is used without signature checks");
+        }
+        return problems.length === 0
+          ? []
+          : [...new Set(problems)].map((p) =>
+              violationAt(model, i, `${p}; expected signed packages`),
+            );
+      }),
+};
+
+const DOWNLOADERS: ReadonlySet<string> = new Set(["curl", "wget", "fetch"]);
+const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node)$/;
+const SUBSTITUTED = /\b(?:ba|z|da|k)?sh\b[^|;&\n]*(?:<\(|\$\(|`)\s*(?:curl|wget)\b/;
+
+function pipesToShell(instruction: DockerfileInstruction): string | undefined {
+  const commands = shellCommands(instruction);
+  for (let i = 1; i < commands.length; i++) {
+    const c = commands[i];
+    if (
+      c.piped &&
+      (isShell(c.program) || INTERPRETERS.test(c.program)) &&
+      DOWNLOADERS.has(commands[i - 1].program)
+    ) {
+      return `${commands[i - 1].program} ... | ${c.program}`;
+    }
+  }
+  return SUBSTITUTED.test(instruction.script) ? "a shell running a downloaded script" : undefined;
+}
+
+/** Downloaded scripts are not piped straight into a shell. */
+export const dockerfilePipeToShell: DockerfileRule = {
+  id: "dockerfile-pipe-to-shell",
+  title: "RUN must not pipe a download into a shell",
+  description:
+    "`curl ... | sh` runs whatever the server returns at build time, unreviewed and unverified; a truncated download runs half a script.",
+  severity: "error",
+  profiles: HARDENED_PROFILES,
+  target: "dockerfile",
+  references: {
+    cisDocker: ["4.11"],
+    docs: ["https://docs.docker.com/reference/dockerfile/#add---checksum"],
+  },
+  remediation:
+    "Download the script or binary with ADD --checksum=sha256:<digest> <url> (or curl -o and sha256sum -c), then run it.",
+  check: (model) =>
+    builtInstructions(model)
+      .filter((i) => i.keyword === "RUN")
+      .flatMap((i) => {
+        const what = pipesToShell(i);
+        return what === undefined
+          ? []
+          : [
+              violationAt(
+                model,
+                i,
+                `RUN pipes a download into an interpreter (${what}); expected a download verified by checksum before it runs`,
+              ),
+            ];
+      }),
+};
+
+/** ADD of a URL pins its checksum. */
+export const dockerfileAddUrlChecksum: DockerfileRule = {
+  id: "dockerfile-add-url-checksum",
+  title: "ADD <url> must verify a --checksum",
+  description:
+    "ADD downloads the URL at build time; without --checksum whatever the server returns goes into the image.",
+  severity: "error",
+  profiles: HARDENED_PROFILES,
+  target: "dockerfile",
+  references: {
+    cisDocker: ["4.9", "4.11"],
+    docs: ["https://docs.docker.com/reference/dockerfile/#add---checksum"],
+  },
+  remediation:
+    "Add the expected digest: ADD --checksum=sha256:<64 hex digits> https://example.com/tool.tar.gz /tmp/.",
+  check: (model) =>
+    builtInstructions(model)
+      .filter((i) => i.keyword === "ADD" && !i.flags.some((f) => f.name === "checksum"))
+      .flatMap((i) =>
+        i.words
+          .slice(0, -1)
+          .filter((w) => /^https?:\/\//i.test(w))
+          .map((url) =>
+            violationAt(
+              model,
+              i,
+              `ADD downloads ${url.replace(/\/\/[^/@]*@/, "//")} without --checksum; expected ADD --checksum=sha256:<digest>`,
+            ),
+          ),
+      ),
+};
