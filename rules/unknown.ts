@@ -9,3 +9,18 @@ export class UnknownValueError extends Error {
     this.name = "UnknownValueError";
   }
 }
+
+/**
+ * Runs one rule check; a check that reads a value not known yet reports nothing, so an unknown
+ * never becomes a finding. Other errors propagate.
+ */
+export function skippingUnknowns<T>(check: () => readonly T[]): readonly T[] {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UnknownValueError) {
+      return [];
+    }
+    throw error;
+  }
+}

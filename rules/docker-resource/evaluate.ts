@@ -1,8 +1,7 @@
 import { Exemption, applyExemptions } from "../exemptions/exemption";
 import { Finding } from "../finding";
 import { DEFAULT_PROFILE, Profile } from "../profile";
-import { Violation } from "../rule";
-import { UnknownValueError } from "../unknown";
+import { skippingUnknowns } from "../unknown";
 import { DockerResourceRule, ResourceInputs } from "./docker-resource-rule";
 import { DOCKER_PER_RESOURCE_RULES } from "./rules";
 
@@ -35,17 +34,6 @@ export interface DockerResourceEvaluation {
   readonly exemptions?: readonly Exemption[];
 }
 
-function runGuarded(check: () => readonly Violation[]): readonly Violation[] {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof UnknownValueError) {
-      return [];
-    }
-    throw error;
-  }
-}
-
 /**
  * Evaluates one Docker resource against the rules of the profile that apply to its type. A rule
  * that reads a value that is not known yet reports nothing. Findings covered by an exemption are
@@ -61,7 +49,7 @@ export function evaluateDockerResource(
     if (!rule.profiles.includes(profile) || !rule.resourceTypes.includes(resource.type)) {
       continue;
     }
-    for (const v of runGuarded(() => rule.check(resource.inputs, resource.type))) {
+    for (const v of skippingUnknowns(() => rule.check(resource.inputs, resource.type))) {
       findings.push({
         ruleId: rule.id,
         severity: rule.severity,

@@ -2,7 +2,7 @@ import { Exemption, applyExemptions } from "../exemptions/exemption";
 import { Finding } from "../finding";
 import { DEFAULT_PROFILE, Profile } from "../profile";
 import { Violation } from "../rule";
-import { UnknownValueError } from "../unknown";
+import { skippingUnknowns } from "../unknown";
 import { KubernetesRule } from "./kubernetes-rule";
 import { KubernetesRuleOptions, resolveKubernetesRuleOptions } from "./options";
 import { dropCoveredFindings } from "./covered-findings";
@@ -36,17 +36,6 @@ export interface KubernetesEvaluation {
 }
 
 const KUBERNETES_RULE_IDS: ReadonlySet<string> = new Set(KUBERNETES_RULES.map((r) => r.id));
-
-function runGuarded(check: () => readonly Violation[]): readonly Violation[] {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof UnknownValueError) {
-      return [];
-    }
-    throw error;
-  }
-}
 
 /**
  * Evaluates one Kubernetes object. Objects that are not workloads yield no findings. A rule that
@@ -93,7 +82,7 @@ export function evaluateWorkload(
     if (checkPod) {
       add(
         rule,
-        runGuarded(() => checkPod(pod)),
+        skippingUnknowns(() => checkPod(pod)),
         null,
       );
     }
@@ -101,7 +90,7 @@ export function evaluateWorkload(
       for (const c of pod.containers) {
         add(
           rule,
-          runGuarded(() => checkContainer(c, pod)),
+          skippingUnknowns(() => checkContainer(c, pod)),
           c.name,
         );
       }
