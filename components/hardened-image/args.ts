@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HardenStageArgs } from "./harden-stage";
 import { ImageLabelArgs } from "./labels";
 import { ImagePreset } from "./preset-args";
+import { ImageVerifyArgs } from "./verify-args";
 
 /** The arguments of `HardenedImage`. */
 export interface HardenedImageArgs {
@@ -83,4 +84,16 @@ export interface HardenedImageArgs {
    * @default none: the final stage is built as written
    */
   readonly harden?: HardenStageArgs;
+  /**
+   * Verify the pushed image with the image rules (`hardened verify`): once `docker.Image` has
+   * pushed, the image is read back from the registry by digest (with `registry`'s credentials for
+   * its server, the Docker config otherwise) and every static image rule runs. An error finding no
+   * exemption covers fails the resource with `HardenedImageVerifyError`, and `ref` is never
+   * released to a deployment. `true` verifies with the defaults of {@link ImageVerifyArgs}; an
+   * object sets the runtime checks, setuid allow-list, budgets and exemptions; `false` skips it
+   * (`report` and `reportJson` are then undefined). During a preview of a new image the digest
+   * is not known yet, so nothing is verified and nothing fails until `pulumi up` pushes it.
+   * @default true: static verification; runtime checks off
+   */
+  readonly verify?: boolean | ImageVerifyArgs;
 }

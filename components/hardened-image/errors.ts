@@ -58,3 +58,49 @@ export class HardenedImageLintError extends Error {
     this.name = "HardenedImageLintError";
   }
 }
+
+/**
+ * The pushed image breaks error-severity image rules that no `verify.exemptions` entry covers, so
+ * its `ref` is withheld and nothing can deploy it. The message lists every blocking finding.
+ */
+export class HardenedImageVerifyError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** The pushed image, `repository@sha256:…`. */
+    public readonly ref: string,
+    /** The blocking findings, in rule order. */
+    public readonly findings: readonly Finding[],
+  ) {
+    super(
+      `${owner}: the pushed image ${ref} breaks ${findings.length === 1 ? "a hardening rule" : `${findings.length} hardening rules`}, so its ref is not released to deployments:\n` +
+        findings
+          .map(
+            (f) =>
+              `  - ${f.ruleId} at ${f.path}: ${f.message}. Fix the image, or accept it with verify: { exemptions: [{ rule: "${f.ruleId}", reason: "<why>" }] }`,
+          )
+          .join("\n"),
+    );
+    this.name = "HardenedImageVerifyError";
+  }
+}
+
+/**
+ * The pushed image could not be verified: its registry was unreachable or refused access, the
+ * image could not be read, or (with `verify.runtime`) the Docker engine could not run it.
+ */
+export class HardenedImageVerifyReadError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** The pushed image, `repository@sha256:…`. */
+    public readonly ref: string,
+    /** What the reader or the engine reported. */
+    cause: string,
+  ) {
+    super(
+      `${owner}: cannot verify the pushed image ${ref}: ${cause}. Give the registry's credentials in args.registry (or in the Docker config), or set verify: false to skip verification`,
+    );
+    this.name = "HardenedImageVerifyReadError";
+  }
+}

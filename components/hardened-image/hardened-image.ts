@@ -1,13 +1,20 @@
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { RegistryClient } from "../../oci/client";
+import { dockerConfigCredentials } from "../../oci/docker-config";
 import { Finding } from "../../rules/finding";
-import { isSha256Digest } from "../../rules/image-reference";
+import { isSha256Digest, parseImageReference } from "../../rules/image-reference";
+import { Exemption } from "../../rules/exemptions/exemption";
+import { unusedExemptions } from "../hardened-deployment/check-workload";
 import { HardenedImageArgs } from "./args";
 import { describeImageFinding } from "./lint-step";
 import { PinnedBaseImage } from "./pin-step";
 import { ImageUserIds, PreparedBuild, prepareBuild } from "./prepare";
+import { registryArgCredentials } from "./registry-credentials";
 import { loadSource } from "./source";
+import { resolveVerifyArgs, VerifySettings, verifyPlatform } from "./verify-args";
+import { ImageHardeningReport } from "./verify-report";
+import { PushedImageVerification, verifyPushedImage } from "./verify-step";
 
 /** The Pulumi type token of {@link HardenedImage}. */
 export const HARDENED_IMAGE_TYPE = "hardened:index:HardenedImage";
@@ -50,11 +57,45 @@ function report(prepared: PreparedBuild, resource: pulumi.Resource): void {
   }
 }
 
+/** The verified image, or the pushed one when verification is off. */
+interface Released {
+  readonly ref: string;
+  readonly verification?: PushedImageVerification;
+}
+
+function logVerification(
+  verification: PushedImageVerification,
+  exemptions: readonly Exemption[],
+  resource: pulumi.Resource,
+): void {
+  for (const f of verification.findings) {
+    const line = `${f.ruleId} (${f.severity}) at ${f.path}: ${f.message}${f.exempted ? ` (accepted: ${f.exemptionReason})` : ""}`;
+    if (f.exempted || f.severity === "note") {
+      pulumi.log.info(line, resource);
+    } else {
+      pulumi.log.warn(line, resource);
+    }
+  }
+  for (const e of unusedExemptions(verification.findings, exemptions)) {
+    pulumi.log.warn(
+      `args.verify.exemptions names ${e.ruleId}, but the image has no ${e.ruleId} finding; remove the exemption`,
+      resource,
+    );
+  }
+}
+
 /**
  * A container image built from your Dockerfile or a hardened preset, with every base image pinned
  * by digest (through the lock file or the registry, during previews too), the pinned Dockerfile
  * linted with the hardened profile's Dockerfile rules (errors fail the resource and list every
  * finding; warnings are logged), OCI provenance labels, and the pushed digest as its `ref`.
+ *
+ * By default the pushed image is then read back from the registry and verified with the image
+ * rules (`hardened verify`); `ref` resolves only once that passed, so nothing can deploy an image
+ * that failed it, and `report` holds the hardening report (`hardened report`). During a preview
+ * of a new image its digest is unknown: verification is skipped silently and `ref`, `report` and
+ * `reportJson` stay unknown. When the digest is already known (an unchanged image), the image is
+ * verified during previews too.
  *
  * It satisfies HardenedDeployment's `ImageSource`: pass it as the deployment's `image`, and the
  * pod runs the exact digest as the image's numeric user.
@@ -62,7 +103,11 @@ function report(prepared: PreparedBuild, resource: pulumi.Resource): void {
 export class HardenedImage extends pulumi.ComponentResource {
   /** The `docker.Image` that builds and pushes. */
   public readonly image: docker.Image;
-  /** The pushed image by digest: `registry/repository@sha256:<64 hex>`. */
+  /**
+   * The pushed image by digest, `registry/repository@sha256:<64 hex>`. It resolves only after the
+   * pushed image passed verification (unless `verify` is false), so whatever consumes it is
+   * created only for a verified image. Unknown during the preview of a new image.
+   */
   public readonly ref: pulumi.Output<string>;
   /** The pushed manifest's digest, `sha256:<64 hex>`. */
   public readonly digest: pulumi.Output<string>;
@@ -74,11 +119,25 @@ export class HardenedImage extends pulumi.ComponentResource {
   public readonly dockerfile: pulumi.Output<string>;
   /** The lint findings that did not block the build (warnings, notes, accepted errors). */
   public readonly findings: pulumi.Output<Finding[]>;
+  /**
+   * The image rules' findings on the pushed image that did not block it (warnings, notes,
+   * exempted errors); `[]` when `verify` is false.
+   */
+  public readonly imageFindings: pulumi.Output<Finding[]>;
+  /**
+   * The hardening report of the pushed image, the text `hardened report` prints (plus RUNTIME
+   * CHECKS and EXEMPTIONS sections when they apply); undefined when `verify` is false. Export it
+   * as a stack output: `export const report = image.report`.
+   */
+  public readonly report: pulumi.Output<string | undefined>;
+  /** The same report as data; undefined when `verify` is false. */
+  public readonly reportJson: pulumi.Output<ImageHardeningReport | undefined>;
 
   constructor(name: string, args: HardenedImageArgs, opts?: pulumi.ComponentResourceOptions) {
     super(HARDENED_IMAGE_TYPE, name, {}, opts);
     const owner = `HardenedImage "${name}"`;
     const source = loadSource(owner, args);
+    const verifySettings = resolveVerifyArgs(owner, args.verify);
     const client = new RegistryClient({ insecureRegistries: args.insecureRegistries ?? [] });
     const prepared = pulumi.output(
       prepareBuild(owner, source, args, (ref) => client.resolveDigest(ref)).then((p) => {
@@ -102,12 +161,20 @@ export class HardenedImage extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.ref = this.image.repoDigest.apply((d) => checkRepoDigest(owner, d));
+    const pushed = this.image.repoDigest.apply((d) => checkRepoDigest(owner, d));
+    const released =
+      verifySettings === undefined
+        ? pushed.apply((ref): Released => ({ ref }))
+        : this.verifyOutput(owner, pushed, args, verifySettings);
+    this.ref = released.apply((r) => r.ref);
     this.digest = this.ref.apply((r) => r.slice(r.lastIndexOf("@") + 1));
     this.baseImages = prepared.apply((p) => [...p.baseImages]);
     this.user = prepared.apply((p) => p.user);
     this.dockerfile = prepared.apply((p) => p.dockerfile);
     this.findings = prepared.apply((p) => [...p.findings]);
+    this.imageFindings = released.apply((r) => [...(r.verification?.findings ?? [])]);
+    this.report = released.apply((r) => r.verification?.report);
+    this.reportJson = released.apply((r) => r.verification?.reportJson);
     this.registerOutputs({
       image: this.image,
       ref: this.ref,
@@ -116,6 +183,40 @@ export class HardenedImage extends pulumi.ComponentResource {
       user: this.user,
       dockerfile: this.dockerfile,
       findings: this.findings,
+      imageFindings: this.imageFindings,
+      report: this.report,
+      reportJson: this.reportJson,
     });
+  }
+
+  /**
+   * Verifies the pushed image once its digest is known. The registry argument is unwrapped from
+   * its secret: its password only reaches the registry client, never an output.
+   */
+  private verifyOutput(
+    owner: string,
+    pushed: pulumi.Output<string>,
+    args: HardenedImageArgs,
+    settings: VerifySettings,
+  ): pulumi.Output<Released> {
+    return pulumi
+      .all([pushed, pulumi.unsecret(pulumi.output(args.registry)), pulumi.output(args.platform)])
+      .apply(async ([ref, registry, platform]): Promise<Released> => {
+        const client = new RegistryClient({
+          insecureRegistries: args.insecureRegistries ?? [],
+          credentials: registryArgCredentials(
+            registry,
+            parseImageReference(ref).registry,
+            dockerConfigCredentials(),
+          ),
+        });
+        const verification = await verifyPushedImage(
+          owner,
+          { ref, platform: verifyPlatform(owner, settings, platform), client },
+          settings,
+        );
+        logVerification(verification, settings.exemptions, this);
+        return { ref, verification };
+      });
   }
 }

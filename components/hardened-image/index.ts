@@ -8,3 +8,7 @@ export * from "./prepare";
 export * from "./preset-args";
 export * from "./resolve-preset";
 export * from "./render-preset";
+export * from "./registry-credentials";
+export * from "./verify-args";
+export * from "./verify-report";
+export * from "./verify-step";

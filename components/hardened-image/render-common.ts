@@ -31,6 +31,17 @@ export function runtimeTail(preset: ResolvedPresetCommon): string[] {
   ];
 }
 
+/**
+ * Build files a context may hold that must not ship in the image: the image rule
+ * `image-unneeded-files` warns about them.
+ */
+const BUILD_LEFTOVERS = [".git", ".dockerignore", "Dockerfile", "Containerfile"];
+
+/** The start of a `RUN` that removes the build leftovers from `dir`, continued on the next line. */
+export function removeBuildLeftovers(dir: string): string {
+  return `RUN rm -rf ${BUILD_LEFTOVERS.map((name) => `${dir}/${name}`).join(" ")} \\`;
+}
+
 /** The header comment of a rendered Dockerfile. */
 export function header(kind: string): string {
   return `# Rendered by pulumi-hardened (HardenedImage preset "${kind}"). Classic-builder compatible.`;

@@ -1,4 +1,10 @@
-import { ResolvedPresetCommon, execForm, header, runtimeTail } from "./render-common";
+import {
+  ResolvedPresetCommon,
+  execForm,
+  header,
+  removeBuildLeftovers,
+  runtimeTail,
+} from "./render-common";
 
 /** The node preset with every default filled in. */
 export interface ResolvedNodePreset extends ResolvedPresetCommon {
@@ -35,7 +41,7 @@ export function renderNode(p: ResolvedNodePreset): string {
     "ENV NODE_ENV=production",
     "WORKDIR /build/app",
     "COPY . /build/app",
-    "RUN rm -rf /build/app/.git \\",
+    removeBuildLeftovers("/build/app"),
     "  && npm ci --omit=dev --no-audit --no-fund \\",
     "  && npm cache clean --force",
     "",

@@ -1,4 +1,10 @@
-import { ResolvedPresetCommon, execForm, header, runtimeTail } from "./render-common";
+import {
+  ResolvedPresetCommon,
+  execForm,
+  header,
+  removeBuildLeftovers,
+  runtimeTail,
+} from "./render-common";
 
 /** The python preset with every default filled in. */
 export interface ResolvedPythonPreset extends ResolvedPresetCommon {
@@ -45,7 +51,7 @@ export function renderPython(p: ResolvedPythonPreset): string {
     "WORKDIR /build",
     ...install,
     "COPY . /build/app",
-    "RUN rm -rf /build/app/.git \\",
+    removeBuildLeftovers("/build/app"),
     "  && python3 -m compileall -q --invalidation-mode checked-hash /build/app /build/site-packages",
     "",
     `FROM ${p.runtimeImage}`,

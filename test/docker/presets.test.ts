@@ -4,6 +4,12 @@ import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { ImagePreset } from "../../components/hardened-image/preset-args";
 import { PreparedBuild, prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
+import { ImageVerifyArgs, resolveVerifyArgs } from "../../components/hardened-image/verify-args";
+import {
+  PushedImageVerification,
+  verifyPushedImage,
+} from "../../components/hardened-image/verify-step";
+import { parsePlatform } from "../../image/platform";
 import { RegistryClient } from "../../oci/client";
 import { docker, requireDocker } from "../support/docker";
 import {
@@ -19,6 +25,9 @@ import { cannotRun, processIds, removeAll, startContainer, waitHealthy } from ".
 
 const repo = uniqueRepository("presets");
 const FAST_CHECK = { interval: "1s", timeout: "3s", startPeriod: "1s", retries: 3 } as const;
+const STAND_IN_SETUID =
+  "the stand-in runtime is Debian copied into scratch and keeps its setuid programs; distroless has none";
+const SETUID_FAIL = /^FAIL \d+ setuid\/setgid files found \(/;
 const SHELLS = ["/bin/sh", "/usr/bin/sh", "/bin/bash", "/usr/bin/dash"];
 const containers: string[] = [];
 const images: string[] = [];
@@ -43,6 +52,29 @@ async function buildAndPush(name: string, args: HardenedImageArgs): Promise<Buil
   const ref = `${PLAIN_REGISTRY}/${repo}/${name}@${digest}`;
   images.push(ref);
   return { ref, prepared };
+}
+
+/** Verifies the pushed image as the component does after its push; throws on a blocking finding. */
+function verifyPushed(
+  name: string,
+  ref: string,
+  verify: ImageVerifyArgs = {},
+): Promise<PushedImageVerification> {
+  const owner = `HardenedImage "${name}"`;
+  const settings = resolveVerifyArgs(owner, verify);
+  assert.ok(settings !== undefined);
+  return verifyPushedImage(
+    owner,
+    { ref, platform: parsePlatform("linux/amd64"), client: new RegistryClient() },
+    settings,
+  );
+}
+
+/** The report's lines that are not PASS. */
+function notPassing(verification: PushedImageVerification): string[] {
+  return verification.reportJson.checks
+    .filter((c) => c.status !== "PASS")
+    .map((c) => `${c.status} ${c.text}`);
 }
 
 /** Every FROM of the built Dockerfile names a stage, scratch, or an image pinned by digest. */
@@ -78,6 +110,9 @@ const cases: {
   readonly writeAttempt: readonly string[];
   /** Commands that must fail in the running container: tools the runtime must not have. */
   readonly absent: readonly (readonly string[])[];
+  /** The image verification's settings, and the report lines expected not to PASS. */
+  readonly verify: ImageVerifyArgs;
+  readonly notPassing: readonly RegExp[];
 }[] = [
   {
     name: "python",
@@ -95,6 +130,8 @@ const cases: {
       ["/usr/bin/python3", "-c", "import setuptools"],
       ["/usr/bin/python3", "-c", "import wheel"],
     ],
+    verify: { exemptions: [{ rule: "image-setuid-files", reason: STAND_IN_SETUID }] },
+    notPassing: [SETUID_FAIL],
   },
   {
     name: "go",
@@ -108,6 +145,8 @@ const cases: {
     user: "65532:65532",
     writeAttempt: [],
     absent: [],
+    verify: {},
+    notPassing: [],
   },
   {
     name: "static",
@@ -122,6 +161,8 @@ const cases: {
     user: "10001:10001",
     writeAttempt: [],
     absent: [],
+    verify: {},
+    notPassing: [/^WARN Base image not named by digest in the OCI base labels$/],
   },
   {
     name: "node",
@@ -136,6 +177,8 @@ const cases: {
     user: "65532:65532",
     writeAttempt: ["/usr/bin/node", "-e", "require('fs').appendFileSync('/app/index.js', '')"],
     absent: [["/usr/bin/npm", "--version"]],
+    verify: { exemptions: [{ rule: "image-setuid-files", reason: STAND_IN_SETUID }] },
+    notPassing: [SETUID_FAIL],
   },
 ];
 
@@ -188,6 +231,9 @@ describe("HardenedImage presets, built with the real Docker engine (classic buil
         const run = spawnSync("docker", ["exec", container, ...command], { encoding: "utf8" });
         assert.notEqual(run.status, 0, `${command.join(" ")} works in ${c.name}`);
       }
+      const lines = notPassing(await verifyPushed(c.name, ref, c.verify));
+      assert.equal(lines.length, c.notPassing.length, lines.join("\n"));
+      lines.forEach((line, i) => assert.match(line, c.notPassing[i]));
     });
   }
 
@@ -238,5 +284,23 @@ describe("HardenedImage presets, built with the real Docker engine (classic buil
     assert.deepEqual(processIds(container), { uid: 10001, gid: 10001 });
     await waitHealthy(container, 60_000);
     assert.equal(cannotRun(ref, "/bin/sh"), true);
+    // The harden stage copies the stripped file system into scratch, so the labelled Debian base
+    // is where the files came from but not the image's bottom layer: a warning, not an error.
+    const verification = await verifyPushed("harden", ref, { runtime: true });
+    assert.deepEqual(
+      verification.findings.map((f) => [f.ruleId, f.severity, f.path]),
+      [["image-base-labels", "warning", 'config.Labels["org.opencontainers.image.base.digest"]']],
+    );
+    assert.match(
+      verification.findings[0].message,
+      /the image's lowest layers are not that image's/,
+    );
+    assert.deepEqual(notPassing(verification), [
+      "WARN Base image not named by digest in the OCI base labels",
+    ]);
+    assert.deepEqual(
+      verification.reportJson.runtimeChecks?.map((c) => c.status),
+      ["PASS", "PASS", "PASS", "PASS", "PASS"],
+    );
   });
 });

@@ -45,11 +45,15 @@ function pythonContext(): string {
   return contextWith({ "requirements.txt": "", "main.py": "print('hi')\n" });
 }
 
+/** The mocked push reports a digest the registry does not hold: verification is tested in verify.test.ts. */
+const NO_VERIFY = { verify: false } as const;
+
 function pythonArgs(context: string): HardenedImageArgs {
   return {
     imageName: `${APP}:v1`,
     context,
     preset: { kind: "python", builderImage: PYTHON, runtimeImage: RUNTIME },
+    ...NO_VERIFY,
   };
 }
 
@@ -122,6 +126,9 @@ describe("HardenedImage", function () {
       assert.equal(await valueOf(image.digest), PUSHED_DIGEST);
       assert.deepEqual(await valueOf(image.user), { uid: 65532, gid: 65532 });
       assert.deepEqual(await valueOf(image.findings), []);
+      assert.equal(await valueOf(image.report), undefined);
+      assert.equal(await valueOf(image.reportJson), undefined);
+      assert.deepEqual(await valueOf(image.imageFindings), []);
       assert.deepEqual(await valueOf(image.baseImages), [
         {
           name: `${PLAIN_REGISTRY}/${repo}/python`,
@@ -251,7 +258,11 @@ describe("HardenedImage", function () {
       const context = contextWith({
         Dockerfile: `FROM ${DEBIAN}\nUSER root\nENTRYPOINT ["/bin/true"]\nHEALTHCHECK CMD ["/bin/true"]\n`,
       });
-      const image = new HardenedImage("root", { imageName: `${APP}:root`, context });
+      const image = new HardenedImage("root", {
+        imageName: `${APP}:root`,
+        context,
+        ...NO_VERIFY,
+      });
       const error = await settle(valueOf(image.dockerfile));
       assert.ok(error instanceof HardenedImageLintError, String(error));
       assert.deepEqual(
@@ -271,6 +282,7 @@ describe("HardenedImage", function () {
       const image = new HardenedImage("warned", {
         imageName: `${APP}:warned`,
         context,
+        ...NO_VERIFY,
         target: "runtime",
         labels: {
           source: "https://example.com/app.git",
@@ -302,6 +314,7 @@ describe("HardenedImage", function () {
       const image = new HardenedImage("stripped", {
         imageName: `${APP}:stripped`,
         context,
+        ...NO_VERIFY,
         harden: {},
       });
       const dockerfile = await valueOf(image.dockerfile);

@@ -13,9 +13,10 @@ export const PUSHED_DIGEST = `sha256:${"d".repeat(64)}`;
 /**
  * Installs Pulumi mocks recording every resource; a `docker:index/image:Image` reports
  * `repoDigest` `<imageName without tag>@PUSHED_DIGEST` (or `options.repoDigest`), as after a push.
+ * A `repoDigest` of null leaves it out, so during a preview it is unknown, as before a push.
  */
 export function mockResources(
-  options: { readonly repoDigest?: string; readonly preview?: boolean } = {},
+  options: { readonly repoDigest?: string | null; readonly preview?: boolean } = {},
 ): Registered[] {
   const registered: Registered[] = [];
   pulumi.runtime.setMocks(
@@ -24,9 +25,11 @@ export function mockResources(
         registered.push({ type: args.type, name: args.name, inputs: args.inputs });
         if (args.type === "docker:index/image:Image") {
           const name = String(args.inputs.imageName).replace(/:[^:/]+$/, "");
+          const repoDigest =
+            options.repoDigest === undefined ? `${name}@${PUSHED_DIGEST}` : options.repoDigest;
           return {
             id: `${args.name}-id`,
-            state: { ...args.inputs, repoDigest: options.repoDigest ?? `${name}@${PUSHED_DIGEST}` },
+            state: repoDigest === null ? args.inputs : { ...args.inputs, repoDigest },
           };
         }
         return { id: `${args.name}-id`, state: args.inputs };
@@ -43,4 +46,9 @@ export function mockResources(
 /** The value of an output; rejects when computing it threw. */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+/** Whether an output's value is known (false for a preview's unknowns). */
+export function isKnown(output: pulumi.Output<unknown>): Promise<boolean> {
+  return (output as unknown as { isKnown: Promise<boolean> }).isKnown;
 }
