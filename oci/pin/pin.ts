@@ -90,6 +90,21 @@ function keptReason(target: PinTarget, ref: ImageReference, update: boolean): st
   return undefined;
 }
 
+/** The reference by its tag alone (`latest` when it has none): what `--update` re-resolves. */
+function tagOf(ref: ImageReference): ImageReference {
+  const tag = ref.tag ?? "latest";
+  const name = ref.explicitRegistry
+    ? `${ref.registry}/${ref.repository}`
+    : ref.raw.split(/[@:]/)[0];
+  return {
+    raw: `${name}:${tag}`,
+    registry: ref.registry,
+    explicitRegistry: ref.explicitRegistry,
+    repository: ref.repository,
+    tag,
+  };
+}
+
 /**
  * Pins every target to a digest: the lock's digest for its tag when the lock has one (unless
  * `update`), else the registry's. References without a tag are pinned as `:latest@sha256:...`,
@@ -119,7 +134,7 @@ export async function pinReferences(
     const locked = update ? undefined : options.lock.images.find((e) => e.reference === key);
     let entry = resolvedNow.get(key) ?? locked;
     if (entry === undefined) {
-      const { digest, mediaType } = await options.resolve(ref);
+      const { digest, mediaType } = await options.resolve(tagOf(ref));
       entry = {
         reference: key,
         registry: ref.registry,

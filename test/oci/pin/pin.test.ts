@@ -24,12 +24,13 @@ function targetsOf(text: string, refs: readonly (string | [string, string])[]): 
   });
 }
 
+/** A resolver that answers as a registry does: by digest when the reference has one, else by tag. */
 function resolver(digests: Record<string, string>) {
   const calls: string[] = [];
   const resolve = async (ref: ImageReference) => {
     const key = `${ref.registry}/${ref.repository}:${ref.tag ?? "latest"}`;
     calls.push(key);
-    return { digest: digests[key], mediaType: MEDIA };
+    return { digest: ref.digest ?? digests[key], mediaType: MEDIA };
   };
   return { calls, resolve };
 }
