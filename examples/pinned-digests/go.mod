@@ -1,0 +1,3 @@
+module example.com/pinned-digests
+
+go 1.23
