@@ -1,8 +1,8 @@
 import { spawn } from "child_process";
 import { join } from "path";
 
-/** The compiled `hardened` CLI that `npm ci` / `npm run build` produce. */
-const CLI = join(__dirname, "..", "cli", "hardened.js");
+/** The compiled `hardened` CLI that `npm ci` and `npm run build` produce. */
+const CLI = join(__dirname, "..", "bin", "cli", "hardened.js");
 
 /** Runs `hardened <args>` with its output shown to the user, and resolves to its exit code. */
 export function runHardened(args: readonly string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import { imageDemoStep } from "./images";
 import { runHardened } from "./run-hardened";
 import { DemoStep, StepOutcome } from "./step";
 
@@ -39,4 +40,5 @@ export const DEMO_STEPS: readonly DemoStep[] = [
         "the insecure manifests were not blocked",
       ),
   },
+  imageDemoStep,
 ];

@@ -11,6 +11,28 @@ export interface ProgramEntry {
   readonly project: string;
   /** The file to load. */
   readonly entry: string;
+  /** Config defaults from Pulumi.yaml's `config` block, as `project:key` → value. */
+  readonly configDefaults: Readonly<Record<string, string>>;
+}
+
+/** The `default` (or `value`) of each key in Pulumi.yaml's `config` block, as the CLI applies them. */
+function projectConfigDefaults(config: unknown, project: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof config !== "object" || config === null) {
+    return out;
+  }
+  for (const [rawKey, spec] of Object.entries(config)) {
+    const declared = typeof spec === "object" && spec !== null && !Array.isArray(spec);
+    const value = declared
+      ? ((spec as { value?: unknown; default?: unknown }).value ??
+        (spec as { default?: unknown }).default)
+      : spec;
+    if (value !== undefined) {
+      out[rawKey.includes(":") ? rawKey : `${project}:${rawKey}`] =
+        typeof value === "string" ? value : JSON.stringify(value);
+    }
+  }
+  return out;
 }
 
 /**
@@ -28,6 +50,7 @@ export function findProgramEntry(programDir: string): ProgramEntry {
     name?: unknown;
     runtime?: unknown;
     main?: unknown;
+    config?: unknown;
   };
   const runtime =
     typeof project.runtime === "object" && project.runtime !== null
@@ -56,5 +79,10 @@ export function findProgramEntry(programDir: string): ProgramEntry {
   if (!entry) {
     throw new InputError(`${programDir}: no program entry point (tried ${candidates.join(", ")})`);
   }
-  return { dir, project: project.name, entry };
+  return {
+    dir,
+    project: project.name,
+    entry,
+    configDefaults: projectConfigDefaults(project.config, project.name),
+  };
 }

@@ -79,7 +79,9 @@ export async function runProgram(
       dir: program.dir,
     });
   }
-  pulumi.runtime.setAllConfig({ ...(run.config ?? {}) }, [...(run.secretKeys ?? [])]);
+  pulumi.runtime.setAllConfig({ ...program.configDefaults, ...(run.config ?? {}) }, [
+    ...(run.secretKeys ?? []),
+  ]);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => ({ id: undefined, state: args.inputs }),
@@ -106,20 +108,41 @@ export async function runProgram(
       callback(error, response);
     });
   const failures: unknown[] = [];
-  const onRejection = (reason: unknown) => failures.push(reason);
+  let stop: (reason: Error) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  const onRejection = (reason: unknown) => {
+    failures.push(reason);
+    stop(reason instanceof Error ? reason : new Error(String(reason)));
+  };
+  const onStall = () =>
+    stop(
+      new Error(
+        "it stopped before all its resources were registered: an input never resolved, and no error was reported",
+      ),
+    );
+  // A resource whose inputs fail (a component's failed lookup, say) surfaces only as an unhandled
+  // rejection, after the RPC queue has drained or instead of draining it: wait for either.
   process.on("unhandledRejection", onRejection);
+  process.on("beforeExit", onStall);
   try {
     forgetProgramModules(program.dir, programRequire.cache);
     const loaded: unknown = programRequire(program.entry);
     const main = typeof loaded === "function" ? loaded : (loaded as { default?: unknown })?.default;
-    if (typeof main === "function") {
-      await (main as () => unknown)();
-    }
-    await settings.waitForRPCs();
+    await Promise.race([
+      (async () => {
+        if (typeof main === "function") {
+          await (main as () => unknown)();
+        }
+        await settings.waitForRPCs();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      })(),
+      stopped,
+    ]);
   } catch (error) {
     failures.push(error);
   } finally {
     process.off("unhandledRejection", onRejection);
+    process.off("beforeExit", onStall);
   }
   if (failures.length > 0) {
     const first = failures[0];

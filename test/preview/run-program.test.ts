@@ -6,7 +6,8 @@ import { SecretValue, UNKNOWN } from "../../policies/protocol/properties";
 import { findProgramEntry } from "../../preview/program-entry";
 import { runProgram } from "../../preview/run-program";
 
-const MIXED = join(__dirname, "..", "fixtures", "programs", "mixed");
+const PROGRAMS = join(__dirname, "..", "fixtures", "programs");
+const MIXED = join(PROGRAMS, "mixed");
 
 describe("runProgram", () => {
   it("captures every custom resource with its inputs as the engine receives them", async () => {
@@ -41,6 +42,22 @@ describe("runProgram", () => {
 
   it("runs the program anew on every call and fails with its error, naming the program", async () => {
     await assert.rejects(runProgram(MIXED), /mixed: the program failed: .*apiToken/);
+  });
+
+  it("applies the config defaults of Pulumi.yaml under the stack's values", async () => {
+    const [configMap] = await runProgram(join(PROGRAMS, "defaults"));
+    assert.deepEqual(configMap.properties.data, { greeting: "hello", replicas: "2" });
+    const [overridden] = await runProgram(join(PROGRAMS, "defaults"), {
+      config: { "defaults:greeting": "bonjour" },
+    });
+    assert.deepEqual(overridden.properties.data, { greeting: "bonjour", replicas: "2" });
+  });
+
+  it("reports an input that fails to resolve instead of hanging", async () => {
+    await assert.rejects(
+      runProgram(join(PROGRAMS, "failing-input")),
+      /failing-input: the program failed: .*cannot reach registry 127\.0\.0\.1:5999/,
+    );
   });
 
   it("refuses folders that are not Node.js Pulumi programs", () => {

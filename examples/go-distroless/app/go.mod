@@ -1,0 +1,3 @@
+module example.com/go-distroless
+
+go 1.19
