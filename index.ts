@@ -14,3 +14,6 @@ export * from "./rules/kubernetes/options";
 export * from "./rules/kubernetes/pss-version";
 export * from "./rules/kubernetes/types";
 export * from "./rules/kubernetes/workload-kinds";
+export * from "./components/hardened-image";
+export * from "./components/hardened-deployment";
+export * from "./components/harden-pod-spec";

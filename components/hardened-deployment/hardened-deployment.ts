@@ -1,0 +1,180 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { Exemption } from "../../rules/exemptions/exemption";
+import { Finding } from "../../rules/finding";
+import { AppliedControl, appliedControls } from "./applied-controls";
+import { HardenedDeploymentArgs } from "./args";
+import { checkWorkload, describeFinding, unusedExemptions } from "./check-workload";
+import { deploymentObject } from "./deployment-object";
+import { checkImageRef, checkImageUser, isImageSource } from "./image-source";
+import { planDeployment } from "./plan";
+import { checkProbePorts } from "./ports";
+
+/** The Pulumi type token of {@link HardenedDeployment}. */
+export const HARDENED_DEPLOYMENT_TYPE = "hardened:index:HardenedDeployment";
+
+type Plain = Record<string, unknown>;
+
+function isPlainData(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+    return false;
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.values(value).every(isPlainData);
+  }
+  return true;
+}
+
+function report(
+  findings: readonly Finding[],
+  exemptions: readonly Exemption[],
+  resource: pulumi.Resource,
+): void {
+  for (const finding of findings) {
+    if (finding.exempted) {
+      pulumi.log.info(describeFinding(finding), resource);
+    } else {
+      pulumi.log.warn(describeFinding(finding), resource);
+    }
+  }
+  for (const exemption of unusedExemptions(findings, exemptions)) {
+    const target =
+      exemption.container === undefined ? "" : ` in container "${exemption.container}"`;
+    pulumi.log.warn(
+      `the exemption of ${exemption.ruleId}${target} covers no finding; remove it from args.exemptions`,
+      resource,
+    );
+  }
+}
+
+/**
+ * A Kubernetes Deployment whose pods pass every rule of the `hardened` profile (and so `restricted`
+ * and `baseline`) out of the box: non-root numeric user and group, RuntimeDefault seccomp, no
+ * service account token, a dedicated ServiceAccount, read-only root filesystem with size-limited
+ * writable paths, no privilege escalation, all capabilities dropped, a digest-pinned image and
+ * resource requests with a memory limit; with a Service, a PodDisruptionBudget, a default-deny
+ * NetworkPolicy and soft topology spread.
+ *
+ * The Deployment is built as plain data and run through the same rules as `hardened check` and
+ * the policy pack before it is emitted: an override that breaks a rule fails with the rule id, the
+ * field and the value, unless `exemptions` accepts it with a reason. When every input is a plain
+ * value the check runs in the constructor, which throws. Values that are outputs (an image from a
+ * HardenedImage, a namespace) are checked once known, and a failure fails the deployment of the
+ * Deployment; during a preview in which they are unknown, the check waits for them (the pod spec
+ * shows as unknown in that preview).
+ */
+export class HardenedDeployment extends pulumi.ComponentResource {
+  /** The Deployment. */
+  public readonly deployment: k8s.apps.v1.Deployment;
+  /** The dedicated ServiceAccount, unless `serviceAccountName` names an existing one. */
+  public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
+  /** The Service, when there are ports and it is not removed. */
+  public readonly service?: k8s.core.v1.Service;
+  /** The PodDisruptionBudget, when replicas > 1 or it is configured, and not removed. */
+  public readonly podDisruptionBudget?: k8s.policy.v1.PodDisruptionBudget;
+  /** The NetworkPolicy, unless removed. */
+  public readonly networkPolicy?: k8s.networking.v1.NetworkPolicy;
+  /** The final pod spec, as sent to Kubernetes. */
+  public readonly podSpec: pulumi.Output<Plain>;
+  /** The hardening defaults in effect, each with the rule ids it satisfies. */
+  public readonly appliedControls: pulumi.Output<AppliedControl[]>;
+
+  constructor(name: string, args: HardenedDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(HARDENED_DEPLOYMENT_TYPE, name, {}, opts);
+    const plan = planDeployment(name, args);
+    const source = isImageSource(args.image) ? args.image : { ref: args.image };
+    const allowUnpinned = plan.exemptions.some((e) => e.ruleId === "image-digest");
+    const inputs = {
+      ref: source.ref,
+      user: source.user,
+      namespace: args.namespace,
+      env: args.env,
+      livenessProbe: args.livenessProbe,
+      readinessProbe: args.readinessProbe,
+      startupProbe: args.startupProbe ?? undefined,
+    };
+    const build = (known: pulumi.Unwrap<typeof inputs>) => {
+      const user =
+        known.user === undefined
+          ? undefined
+          : checkImageUser(known.user, "args.image.user", plan.owner);
+      checkProbePorts(
+        {
+          "args.livenessProbe": known.livenessProbe,
+          "args.readinessProbe": known.readinessProbe,
+          "args.startupProbe": known.startupProbe,
+        },
+        plan.ports,
+        plan.owner,
+      );
+      const workload = deploymentObject(
+        plan,
+        {
+          command: args.command,
+          args: args.args,
+          securityContext: args.securityContext,
+          automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+          topologySpread: args.topologySpread,
+        },
+        {
+          image: checkImageRef(known.ref, "args.image", plan.owner, allowUnpinned),
+          user,
+          namespace: known.namespace,
+          env: known.env as readonly unknown[] | undefined,
+          livenessProbe: known.livenessProbe,
+          readinessProbe: known.readinessProbe,
+          startupProbe: args.startupProbe === null ? null : known.startupProbe,
+        },
+      );
+      report(checkWorkload(workload, plan.owner, args.ruleOptions), plan.exemptions, this);
+      return { workload, user };
+    };
+    const checked: pulumi.Output<ReturnType<typeof build>> = isPlainData(inputs)
+      ? (pulumi.output(build(inputs as pulumi.Unwrap<typeof inputs>)) as unknown as pulumi.Output<
+          ReturnType<typeof build>
+        >)
+      : pulumi.output(inputs).apply(build);
+    const workload = checked.apply((c) => c.workload);
+    const child = { parent: this };
+    this.serviceAccount =
+      plan.serviceAccount === undefined
+        ? undefined
+        : new k8s.core.v1.ServiceAccount(name, plan.serviceAccount, child);
+    this.deployment = new k8s.apps.v1.Deployment(
+      name,
+      {
+        metadata: workload.apply((w) => w.metadata as k8s.types.input.meta.v1.ObjectMeta),
+        spec: workload.apply((w) => w.spec as k8s.types.input.apps.v1.DeploymentSpec),
+      },
+      this.serviceAccount === undefined ? child : { ...child, dependsOn: [this.serviceAccount] },
+    );
+    this.service =
+      plan.service === undefined ? undefined : new k8s.core.v1.Service(name, plan.service, child);
+    this.podDisruptionBudget =
+      plan.podDisruptionBudget === undefined
+        ? undefined
+        : new k8s.policy.v1.PodDisruptionBudget(name, plan.podDisruptionBudget, child);
+    this.networkPolicy =
+      plan.networkPolicy === undefined
+        ? undefined
+        : new k8s.networking.v1.NetworkPolicy(name, plan.networkPolicy, child);
+    this.podSpec = workload.apply((w) => ((w.spec as Plain).template as Plain).spec as Plain);
+    this.appliedControls = checked.apply((c) =>
+      appliedControls(
+        ((c.workload.spec as Plain).template as Plain).spec as Plain,
+        "spec.template.spec",
+        c.user,
+        plan.serviceAccount !== undefined,
+      ),
+    );
+    this.registerOutputs({
+      deployment: this.deployment,
+      serviceAccount: this.serviceAccount,
+      service: this.service,
+      podDisruptionBudget: this.podDisruptionBudget,
+      networkPolicy: this.networkPolicy,
+      podSpec: this.podSpec,
+      appliedControls: this.appliedControls,
+    });
+  }
+}
