@@ -114,7 +114,8 @@ async function analyzePerSecond(
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < batch.length) {
-        violations += (await client.analyze(batch[next++])).length;
+        const found = await client.analyze(batch[next++]);
+        violations += found.length;
       }
     }),
   );

@@ -6,6 +6,7 @@ import { KubernetesRule } from "../rules/kubernetes/kubernetes-rule";
 import { RuleMetadata } from "../rules/rule";
 import { dockerResourcePolicy } from "./docker-policy";
 import { dockerfilePolicy } from "./dockerfile-policy";
+import { KubernetesResourceEvaluator } from "./kubernetes-evaluation";
 import { kubernetesPolicy } from "./kubernetes-policy";
 import { builtImageByDigestPolicy } from "./stack-policy";
 
@@ -39,10 +40,11 @@ function isDockerfileRule(rule: RuleMetadata): rule is DockerfileRule {
  */
 export function hardenedPolicies(catalog: readonly RuleMetadata[] = CATALOG): Policies {
   const ruleIds = catalog.map((r) => r.id);
+  const evaluator = new KubernetesResourceEvaluator(catalog.filter(isKubernetesRule));
   const policies: Policies = [];
   for (const rule of catalog) {
     if (isKubernetesRule(rule)) {
-      policies.push(kubernetesPolicy(rule, ruleIds));
+      policies.push(kubernetesPolicy(rule, ruleIds, evaluator));
     } else if (isDockerfileRule(rule)) {
       policies.push(dockerfilePolicy(rule, ruleIds));
     } else if (isDockerResourceRule(rule)) {

@@ -79,3 +79,29 @@ export function knownOrUndefined<T>(read: () => T): T | undefined {
 export function unknownsAsRuleErrors<T extends object>(props: T, base = ""): T {
   return wrap(rawProperties(props) as T, base);
 }
+
+/**
+ * True when `value` holds, at any depth, a value not known yet (one of the SDK's sentinel strings)
+ * or a `Secret`: then only {@link unknownsAsRuleErrors} reads it as the rules expect; otherwise
+ * the plain value reads the same.
+ */
+export function holdsUnknownsOrSecrets(value: unknown): boolean {
+  if (typeof value === "string") {
+    return UNKNOWN_SENTINELS.has(value);
+  }
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  if (value instanceof Secret) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(holdsUnknownsOrSecrets);
+  }
+  for (const key in value) {
+    if (holdsUnknownsOrSecrets((value as Record<string, unknown>)[key])) {
+      return true;
+    }
+  }
+  return false;
+}

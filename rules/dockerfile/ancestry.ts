@@ -1,28 +1,46 @@
 import { DockerfileInstruction, DockerfileModel, DockerfileStage, ImageSource } from "./model";
 
-const FINAL_CHAIN = new WeakMap<DockerfileModel, readonly DockerfileStage[]>();
-const FINAL_INSTRUCTIONS = new WeakMap<DockerfileModel, readonly DockerfileInstruction[]>();
-const BUILT_INSTRUCTIONS = new WeakMap<DockerfileModel, readonly DockerfileInstruction[]>();
+/** The parts of a model its stage ancestry is computed from. */
+export type StageGraph = Pick<DockerfileModel, "globalArgs" | "stages" | "target">;
 
-/** `compute(model)`, computed once per model: every rule asks for the same lists. */
-function cached<T>(
-  cache: WeakMap<DockerfileModel, T>,
-  model: DockerfileModel,
-  compute: () => T,
-): T {
-  let value = cache.get(model);
-  if (value === undefined) {
-    value = compute();
-    cache.set(model, value);
+/** The lists every rule asks for, computed once per model by `parseDockerfile`. */
+export interface StageAncestry {
+  /** See {@link finalChain}. */
+  readonly finalChain: readonly DockerfileStage[];
+  /** See {@link finalInstructions}. */
+  readonly finalInstructions: readonly DockerfileInstruction[];
+  /** See {@link builtInstructions}. */
+  readonly builtInstructions: readonly DockerfileInstruction[];
+}
+
+/** Appends the instructions of `stages` to `into`, in order, and returns it. */
+function concatInstructions(
+  into: DockerfileInstruction[],
+  stages: readonly DockerfileStage[],
+): DockerfileInstruction[] {
+  for (const stage of stages) {
+    for (const instruction of stage.instructions) {
+      into.push(instruction);
+    }
   }
-  return value;
+  return into;
+}
+
+/** Computes the {@link StageAncestry} of a model's stages. */
+export function stageAncestry(graph: StageGraph): StageAncestry {
+  const chain = stageChain(graph, graph.target);
+  return {
+    finalChain: chain,
+    finalInstructions: concatInstructions([], chain),
+    builtInstructions: concatInstructions([...graph.globalArgs], builtStages(graph)),
+  };
 }
 
 /**
  * The stages `index` is built on, through `FROM <stage>`, from the root stage (the one that starts
  * from an image or scratch) to `index` itself.
  */
-export function stageChain(model: DockerfileModel, index: number): DockerfileStage[] {
+export function stageChain(model: StageGraph, index: number): DockerfileStage[] {
   const chain: DockerfileStage[] = [];
   for (let i: number | undefined = index; i !== undefined;) {
     const stage: DockerfileStage = model.stages[i];
@@ -34,12 +52,12 @@ export function stageChain(model: DockerfileModel, index: number): DockerfileSta
 
 /** The final stage (the target) and the stages it is built on, root first. */
 export function finalChain(model: DockerfileModel): readonly DockerfileStage[] {
-  return cached(FINAL_CHAIN, model, () => stageChain(model, model.target));
+  return model.finalChain;
 }
 
 /** The instructions of the final stage's chain, root stage first, FROMs included. */
 export function finalInstructions(model: DockerfileModel): readonly DockerfileInstruction[] {
-  return cached(FINAL_INSTRUCTIONS, model, () => finalChain(model).flatMap((s) => s.instructions));
+  return model.finalInstructions;
 }
 
 /** What the root of `index`'s chain starts from: an image or scratch. */
@@ -51,7 +69,7 @@ export function rootBase(model: DockerfileModel, index: number): ImageSource {
  * The stages a build of the target actually runs: the target, its chain, and every stage they
  * copy or mount from, transitively. Stages outside this set are skipped by BuildKit.
  */
-export function builtStages(model: DockerfileModel): DockerfileStage[] {
+export function builtStages(model: StageGraph): DockerfileStage[] {
   const seen = new Set<number>();
   const visit = (index: number): void => {
     if (seen.has(index)) {
@@ -79,8 +97,5 @@ export function builtStages(model: DockerfileModel): DockerfileStage[] {
 
 /** The global ARGs and the instructions of every built stage, in file order. */
 export function builtInstructions(model: DockerfileModel): readonly DockerfileInstruction[] {
-  return cached(BUILT_INSTRUCTIONS, model, () => [
-    ...model.globalArgs,
-    ...builtStages(model).flatMap((s) => s.instructions),
-  ]);
+  return model.builtInstructions;
 }

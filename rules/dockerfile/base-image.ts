@@ -1,20 +1,13 @@
 import { ImageReference, parseImageReference } from "../image-reference";
-import { ImageSource, WrittenImage } from "./model";
+import { ImageSource } from "./model";
 
-const PARSED = new WeakMap<WrittenImage, ImageReference | Error>();
-
-/** The parsed reference of a written image, or the error that says why it is not one; cached. */
-export function parseWrittenImage(image: WrittenImage): ImageReference | Error {
-  let parsed = PARSED.get(image);
-  if (parsed === undefined) {
-    try {
-      parsed = parseImageReference(image.reference);
-    } catch (error) {
-      parsed = error as Error;
-    }
-    PARSED.set(image, parsed);
+/** `reference` parsed, or the error that says why it is not an image reference. */
+export function parseReference(reference: string): ImageReference | Error {
+  try {
+    return parseImageReference(reference);
+  } catch (error) {
+    return error as Error;
   }
-  return parsed;
 }
 
 /** The parsed reference of an image source, or undefined for a stage, scratch or unparsable text. */
@@ -22,8 +15,7 @@ export function parsedImage(source: ImageSource): ImageReference | undefined {
   if (source.kind !== "image") {
     return undefined;
   }
-  const parsed = parseWrittenImage(source);
-  return parsed instanceof Error ? undefined : parsed;
+  return source.parsed instanceof Error ? undefined : source.parsed;
 }
 
 const DEBUG_TAG = /(^|[-_.])(debug|dev)([-_.]|$)/;

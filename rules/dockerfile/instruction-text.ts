@@ -5,6 +5,12 @@ export class OffsetIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
+    if (!text.includes("\r")) {
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+        this.lineStarts.push(i + 1);
+      }
+      return;
+    }
     const breaks = /\r\n|\r|\n/g;
     for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
       this.lineStarts.push(m.index + m[0].length);
@@ -127,11 +133,12 @@ function scriptOf(
 }
 
 /**
- * Reads the arguments of `instruction` from the file: continuation lines joined, heredoc bodies
+ * Reads the arguments of `instruction` (whose upper-case keyword is `keyword`) from the file: continuation lines joined, heredoc bodies
  * split out, the exec form's JSON strings decoded, and for RUN the shell script it runs.
  */
 export function instructionText(
   instruction: Instruction,
+  keyword: string,
   args: readonly Argument[],
   fileText: string,
   offsets: OffsetIndex,
@@ -145,7 +152,6 @@ export function instructionText(
           offsets.offsetAt(args[args.length - 1].getRange().end),
         );
   const multiline = raw.includes("\n") || raw.includes("\r");
-  const keyword = instruction.getKeyword();
   const heredocs =
     multiline && raw.includes("<<") && HEREDOC_KEYWORDS.has(keyword)
       ? splitHeredocs(raw)

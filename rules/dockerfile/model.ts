@@ -4,6 +4,9 @@
  * `parseDockerfile`; read by the Dockerfile rules and by `imageReferences`.
  */
 
+import { ImageReference } from "../image-reference";
+import { ShellCommand } from "./shell";
+
 /** A `--name[=value]` flag of an instruction. */
 export interface DockerfileFlag {
   /** The flag's name without `--`. */
@@ -28,6 +31,8 @@ export interface WrittenImage {
   readonly end: number;
   /** Variables that have no value where the reference is used. */
   readonly unresolved: readonly string[];
+  /** `reference` parsed, or the error that says why it is not an image reference. */
+  readonly parsed: ImageReference | Error;
 }
 
 /** What a FROM, `COPY --from` or `RUN --mount=from=` refers to. */
@@ -76,6 +81,8 @@ export interface DockerfileInstruction {
    * shell; for the exec form, the `-c` script of a shell or the words joined. Empty otherwise.
    */
   readonly script: string;
+  /** The simple commands of `script`, as `splitShell` reads them; empty when there is no script. */
+  readonly commands: readonly ShellCommand[];
   /** FROM's image, or COPY/ADD's `--from` source. */
   readonly source?: ImageSource;
   /** RUN's `--mount` sources (`from=`), in order. */
@@ -126,4 +133,10 @@ export interface DockerfileModel {
   readonly comments: readonly DockerfileComment[];
   /** The `.dockerignore` text of the build context, when there is one. */
   readonly dockerignore?: string;
+  /** The target stage and the stages it is built on, root first (read it with `finalChain`). */
+  readonly finalChain: readonly DockerfileStage[];
+  /** The instructions of `finalChain`, FROMs included (read it with `finalInstructions`). */
+  readonly finalInstructions: readonly DockerfileInstruction[];
+  /** The global ARGs and the instructions of every built stage (read it with `builtInstructions`). */
+  readonly builtInstructions: readonly DockerfileInstruction[];
 }

@@ -65,31 +65,25 @@ function packageName(word: string): string {
 }
 
 /** The program and arguments of a command, seeing through `python -m pip`. */
-function effective(command: ShellCommand): { program: string; args: readonly string[] } {
-  if (
-    /^python[0-9.]*$/.test(command.program) &&
-    command.args[0] === "-m" &&
-    command.args[1] !== undefined
-  ) {
-    return { program: command.args[1], args: command.args.slice(2) };
+function effective(
+  program: string,
+  args: readonly string[],
+): { program: string; args: readonly string[] } {
+  if (/^python[0-9.]*$/.test(program) && args[0] === "-m" && args[1] !== undefined) {
+    return { program: args[1], args: args.slice(2) };
   }
-  return { program: command.program, args: command.args };
+  return { program, args };
 }
 
-const INSTALLS = new WeakMap<ShellCommand, PackageInstall | null>();
-
-/** The install a shell command performs, or undefined when it installs nothing; cached. */
-export function packageInstall(command: ShellCommand): PackageInstall | undefined {
-  let install = INSTALLS.get(command);
-  if (install === undefined) {
-    install = readInstall(command) ?? null;
-    INSTALLS.set(command, install);
-  }
-  return install ?? undefined;
-}
-
-function readInstall(command: ShellCommand): PackageInstall | undefined {
-  const { program, args } = effective(command);
+/**
+ * The install a command (its program without path, and its arguments) performs, or undefined
+ * when it installs nothing. `splitShell` stores it on each command as `install`.
+ */
+export function readInstall(
+  commandProgram: string,
+  commandArgs: readonly string[],
+): PackageInstall | undefined {
+  const { program, args } = effective(commandProgram, commandArgs);
   const entry = SUBCOMMANDS[/^pip[0-9.]*$/.test(program) ? "pip" : program];
   if (entry === undefined) {
     return undefined;
@@ -122,6 +116,6 @@ export function runsSubcommand(
   programs: readonly string[],
   verb: string,
 ): boolean {
-  const { program, args } = effective(command);
+  const { program, args } = effective(command.program, command.args);
   return programs.includes(program) && args.includes(verb);
 }

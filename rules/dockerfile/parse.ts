@@ -6,6 +6,8 @@ import {
   ModifiableInstruction,
   PropertyInstruction,
 } from "dockerfile-ast";
+import { stageAncestry } from "./ancestry";
+import { parseReference } from "./base-image";
 import { readComments } from "./comments";
 import { checkFlags } from "./flags";
 import { EXPANDED_KEYWORDS, KEYWORDS } from "./keywords";
@@ -17,6 +19,7 @@ import {
   DockerfileStage,
   ImageSource,
 } from "./model";
+import { splitShell } from "./shell";
 import { DockerfileSyntaxError } from "./syntax-error";
 import { VariableScope, expandVariables } from "./variables";
 
@@ -38,6 +41,9 @@ export interface ParseDockerfileOptions {
 
 const NO_FLAGS: DockerfileInstruction["flags"] = [];
 const NO_SOURCES: readonly ImageSource[] = [];
+const NO_PROPERTIES: readonly DockerfileProperty[] = [];
+const NO_COMMANDS: DockerfileInstruction["commands"] = [];
+const NO_NAMES: readonly string[] = [];
 
 interface StageState {
   readonly index: number;
@@ -105,12 +111,16 @@ class ModelBuilder {
       start,
       end,
       unresolved: expansion.unresolved,
+      parsed: parseReference(reference),
     };
   }
 
-  private properties(instruction: Instruction, scope: VariableScope): DockerfileProperty[] {
+  private properties(
+    instruction: Instruction,
+    scope: VariableScope,
+  ): readonly DockerfileProperty[] {
     if (!(instruction instanceof PropertyInstruction)) {
-      return [];
+      return NO_PROPERTIES;
     }
     return instruction.getProperties().map((p) => {
       const value = p.getValue();
@@ -123,7 +133,8 @@ class ModelBuilder {
 
   add(instruction: Instruction): void {
     const keyword = instruction.getKeyword();
-    const line = instruction.getRange().start.line + 1;
+    const range = instruction.getRange();
+    const line = range.start.line + 1;
     if (!KEYWORDS.has(keyword)) {
       this.fail(
         line,
@@ -139,23 +150,32 @@ class ModelBuilder {
     }
     const flags: readonly Flag[] =
       instruction instanceof ModifiableInstruction ? instruction.getFlags() : [];
-    checkFlags(keyword, flags, this.options.file, line);
+    if (flags.length > 0) {
+      checkFlags(keyword, flags, this.options.file, line);
+    }
     if (keyword === "FROM") {
       this.startStage(args, line);
     }
     const stage =
       keyword === "ARG" && this.stageStates.length === 0 ? -1 : this.stageStates.length - 1;
     const scope = stage === -1 || keyword === "FROM" ? this.globalScope : this.scope;
-    const pieces = instructionText(instruction, args, this.text, this.offsets, this.escape);
+    const pieces = instructionText(
+      instruction,
+      keyword,
+      args,
+      this.text,
+      this.offsets,
+      this.escape,
+    );
     const expansion = EXPANDED_KEYWORDS.has(keyword)
       ? expandVariables(pieces.text, scope, this.escape)
-      : { value: pieces.text, unresolved: [] };
+      : { value: pieces.text, unresolved: NO_NAMES };
     const properties = this.properties(instruction, scope);
-    const fromFlag = flags.find((f) => f.getName() === "from");
+    const fromFlag = flags.length === 0 ? undefined : flags.find((f) => f.getName() === "from");
     const node: DockerfileInstruction = {
       keyword,
       line,
-      endLine: instruction.getRange().end.line + 1,
+      endLine: range.end.line + 1,
       stage,
       text: pieces.text,
       expanded: expansion.value,
@@ -173,6 +193,7 @@ class ModelBuilder {
       properties,
       heredocs: pieces.heredocs,
       script: pieces.script,
+      commands: pieces.script === "" ? NO_COMMANDS : splitShell(pieces.script),
       source:
         keyword === "FROM"
           ? this.stages[this.stages.length - 1].base
@@ -288,6 +309,7 @@ class ModelBuilder {
       ...(this.options.dockerignore !== undefined
         ? { dockerignore: this.options.dockerignore }
         : {}),
+      ...stageAncestry({ globalArgs: this.globalArgs, stages: this.stages, target }),
     };
   }
 }
@@ -304,7 +326,8 @@ export function parseDockerfile(text: string, options: ParseDockerfileOptions): 
   for (const instruction of dockerfile.getInstructions()) {
     builder.add(instruction);
   }
-  const syntax = dockerfile.getDirectives().find((d) => d.getName().toLowerCase() === "syntax");
-  const comments = readComments(dockerfile, text);
+  const directives = dockerfile.getDirectives();
+  const syntax = directives.find((d) => d.getName().toLowerCase() === "syntax");
+  const comments = readComments(dockerfile, directives, text);
   return builder.build(syntax?.getValue(), comments);
 }

@@ -30,8 +30,11 @@ export interface DockerfilePragmas {
 const PRAGMA = /^hardened\s+(ignore(?:-stage|-file)?)\b(.*)$/;
 const BODY = /^\s*=\s*([A-Za-z0-9_,-]+)(?:\s+reason\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+)))?\s*$/;
 
-function instructionAfter(model: DockerfileModel, line: number): DockerfileInstruction | undefined {
-  const all = [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)];
+/** The instruction a comment at `line` belongs to, or the first one after it; `all` in file order. */
+function instructionAfter(
+  all: readonly DockerfileInstruction[],
+  line: number,
+): DockerfileInstruction | undefined {
   return all.find((i) => i.line <= line && line <= i.endLine) ?? all.find((i) => i.line > line);
 }
 
@@ -48,13 +51,15 @@ export function readPragmas(
 ): DockerfilePragmas {
   const pragmas: Pragma[] = [];
   const problems: DockerfileViolation[] = [];
+  let all: DockerfileInstruction[] | undefined;
   for (const comment of model.comments) {
     const match = comment.text.startsWith("hardened") ? PRAGMA.exec(comment.text) : null;
     if (match === null) {
       continue;
     }
     const [, kind, rest] = match;
-    const next = instructionAfter(model, comment.line);
+    all ??= [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)];
+    const next = instructionAfter(all, comment.line);
     const stage = next?.stage ?? -1;
     const problem = (message: string) =>
       problems.push({

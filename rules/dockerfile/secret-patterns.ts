@@ -105,18 +105,12 @@ const SECRET_VALUES: readonly {
   },
 ];
 
-/** Any hint of any format, so text without one is ruled out in a single scan. */
-const ANY_HINT = new RegExp(
-  SECRET_VALUES.flatMap((s) => s.hints)
-    .map((h) => h.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
-    .join("|"),
-);
-
 /** What kind of credential `text` contains, or undefined. */
 export function secretKindIn(text: string): string | undefined {
-  if (!ANY_HINT.test(text)) {
-    return undefined;
+  for (const format of SECRET_VALUES) {
+    if (format.hints.some((h) => text.includes(h)) && format.pattern.test(text)) {
+      return format.kind;
+    }
   }
-  return SECRET_VALUES.find((s) => s.hints.some((h) => text.includes(h)) && s.pattern.test(text))
-    ?.kind;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { programName } from "./instruction-text";
-import { DockerfileInstruction } from "./model";
+import { PackageInstall, readInstall } from "./packages";
 
 /** One simple command of a shell script. */
 export interface ShellCommand {
@@ -11,6 +11,8 @@ export interface ShellCommand {
   readonly program: string;
   /** The program's arguments. */
   readonly args: readonly string[];
+  /** The package install the command performs (`apt-get install`, `apk add`, `pip install`...). */
+  readonly install: PackageInstall | undefined;
 }
 
 const WRAPPERS: ReadonlySet<string> = new Set([
@@ -36,7 +38,8 @@ function commandOf(words: string[], piped: boolean): ShellCommand {
     i++;
   }
   const program = i < words.length ? programName(words[i]) : "";
-  return { words, piped, program, args: words.slice(i + 1) };
+  const args = words.slice(i + 1);
+  return { words, piped, program, args, install: readInstall(program, args) };
 }
 
 /** A run of characters with no special meaning to the lexer, appended to a word at once. */
@@ -125,17 +128,5 @@ export function splitShell(script: string): ShellCommand[] {
     }
   }
   endCommand(false);
-  return commands;
-}
-
-const CACHE = new WeakMap<DockerfileInstruction, ShellCommand[]>();
-
-/** The simple commands of a RUN instruction's script (empty for other instructions). */
-export function shellCommands(instruction: DockerfileInstruction): readonly ShellCommand[] {
-  let commands = CACHE.get(instruction);
-  if (commands === undefined) {
-    commands = instruction.script === "" ? [] : splitShell(instruction.script);
-    CACHE.set(instruction, commands);
-  }
   return commands;
 }

@@ -12,6 +12,8 @@ export interface Expansion {
   readonly unresolved: readonly string[];
 }
 
+const NONE: readonly string[] = [];
+
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /**
@@ -21,7 +23,7 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z
  */
 export function expandVariables(text: string, scope: VariableScope, escape: string): Expansion {
   if (!text.includes("$")) {
-    return { value: text, unresolved: [] };
+    return { value: text, unresolved: NONE };
   }
   const unresolved: string[] = [];
   const value = text.replace(
@@ -55,6 +57,9 @@ export function expandVariables(text: string, scope: VariableScope, escape: stri
       return set ? inner.value : "";
     },
   );
-  const literal = value.split(`${escape}$`).join("$");
-  return { value: literal, unresolved: [...new Set(unresolved)] };
+  const literal = value.includes(`${escape}$`) ? value.split(`${escape}$`).join("$") : value;
+  return {
+    value: literal,
+    unresolved: unresolved.length < 2 ? unresolved : [...new Set(unresolved)],
+  };
 }

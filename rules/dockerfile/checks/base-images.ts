@@ -1,35 +1,28 @@
 import { isFromAllowedRegistry, isSha256Digest } from "../../image-reference";
 import { HARDENED_PROFILES } from "../../profile";
 import { finalChain } from "../ancestry";
-import { isDebugVariant, parseWrittenImage, parsedImage } from "../base-image";
+import { isDebugVariant, parsedImage } from "../base-image";
 import { DockerfileRule, DockerfileViolation, violationAt } from "../dockerfile-rule";
 import { DockerfileInstruction, DockerfileModel, WrittenImage } from "../model";
 
 type ExternalImage = { readonly instruction: DockerfileInstruction; readonly image: WrittenImage };
 
-const EXTERNAL_IMAGES = new WeakMap<DockerfileModel, readonly ExternalImage[]>();
-
-/** Every image the file pulls, with its instruction; computed once per model. */
+/** Every image the file pulls, with its instruction. */
 function externalImages(model: DockerfileModel): readonly ExternalImage[] {
-  let images = EXTERNAL_IMAGES.get(model);
-  if (images === undefined) {
-    const found: ExternalImage[] = [];
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.source?.kind === "image") {
-          found.push({ instruction, image: instruction.source });
-        }
-        for (const source of instruction.mountSources) {
-          if (source.kind === "image") {
-            found.push({ instruction, image: source });
-          }
+  const found: ExternalImage[] = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.source?.kind === "image") {
+        found.push({ instruction, image: instruction.source });
+      }
+      for (const source of instruction.mountSources) {
+        if (source.kind === "image") {
+          found.push({ instruction, image: source });
         }
       }
     }
-    images = found;
-    EXTERNAL_IMAGES.set(model, images);
   }
-  return images;
+  return found;
 }
 
 function describe(image: WrittenImage): string {
@@ -55,7 +48,7 @@ export const dockerfileBaseDigest: DockerfileRule = {
     "Append the digest to each image: FROM python:3.12-slim@sha256:<64 hex digits> (`hardened pin <Dockerfile>` rewrites them for you).",
   check: (model) =>
     externalImages(model).flatMap(({ instruction, image }): DockerfileViolation[] => {
-      const parsed = parseWrittenImage(image);
+      const parsed = image.parsed;
       if (parsed instanceof Error) {
         return [
           violationAt(

@@ -2,8 +2,6 @@ import { HARDENED_PROFILES } from "../../profile";
 import { finalInstructions } from "../ancestry";
 import { DockerfileRule, DockerfileViolation, violationAt } from "../dockerfile-rule";
 import { programName } from "../instruction-text";
-import { packageInstall } from "../packages";
-import { shellCommands } from "../shell";
 
 /** Packages that turn a runtime image into a workstation: shells, compilers, debuggers, downloaders. */
 const TOOL_PACKAGES: ReadonlySet<string> = new Set([
@@ -91,8 +89,8 @@ export const dockerfileFinalStageTools: DockerfileRule = {
   check: (model) =>
     finalInstructions(model).flatMap((i): DockerfileViolation[] => {
       if (i.keyword === "RUN") {
-        const tools = shellCommands(i).flatMap(
-          (c) => packageInstall(c)?.packages.filter((p) => TOOL_PACKAGES.has(p)) ?? [],
+        const tools = i.commands.flatMap(
+          (c) => c.install?.packages.filter((p) => TOOL_PACKAGES.has(p)) ?? [],
         );
         return tools.length === 0
           ? []

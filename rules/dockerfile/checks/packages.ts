@@ -2,8 +2,7 @@ import { HARDENED_PROFILES } from "../../profile";
 import { builtInstructions, finalInstructions } from "../ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 import { DockerfileInstruction, DockerfileModel } from "../model";
-import { packageInstall, runsSubcommand } from "../packages";
-import { shellCommands } from "../shell";
+import { runsSubcommand } from "../packages";
 
 const APT = ["apt-get", "apt", "aptitude"];
 
@@ -23,7 +22,7 @@ function mountsOver(instruction: DockerfileInstruction, dir: string): boolean {
 
 /** True when the RUN removes a path starting with `dir`. */
 function removes(instruction: DockerfileInstruction, dir: string): boolean {
-  return shellCommands(instruction).some(
+  return instruction.commands.some(
     (c) => c.program === "rm" && c.args.some((a) => a.startsWith(dir)),
   );
 }
@@ -50,8 +49,8 @@ export const dockerfileAptUpdateAlone: DockerfileRule = {
     runs(model, "built")
       .filter(
         (i) =>
-          shellCommands(i).some((c) => runsSubcommand(c, APT, "update")) &&
-          !shellCommands(i).some((c) => packageInstall(c)?.manager === "apt"),
+          i.commands.some((c) => runsSubcommand(c, APT, "update")) &&
+          !i.commands.some((c) => c.install?.manager === "apt"),
       )
       .map((i) =>
         violationAt(
@@ -75,8 +74,8 @@ export const dockerfileAptNoInstallRecommends: DockerfileRule = {
   remediation: "apt-get install -y --no-install-recommends <packages>.",
   check: (model) =>
     runs(model, "final").flatMap((i) =>
-      shellCommands(i)
-        .map(packageInstall)
+      i.commands
+        .map((c) => c.install)
         .filter(
           (p) =>
             p?.manager === "apt" &&
@@ -109,7 +108,7 @@ export const dockerfileAptListsCleanup: DockerfileRule = {
     runs(model, "final")
       .filter(
         (i) =>
-          shellCommands(i).some((c) => runsSubcommand(c, APT, "update")) &&
+          i.commands.some((c) => runsSubcommand(c, APT, "update")) &&
           !removes(i, "/var/lib/apt/lists") &&
           !mountsOver(i, "/var/lib/apt"),
       )
@@ -136,8 +135,8 @@ export const dockerfileApkNoCache: DockerfileRule = {
     runs(model, "final")
       .filter((i) => !removes(i, "/var/cache/apk") && !mountsOver(i, "/var/cache/apk"))
       .flatMap((i) =>
-        shellCommands(i)
-          .map(packageInstall)
+        i.commands
+          .map((c) => c.install)
           .filter((p) => p?.manager === "apk" && !p.flags.includes("--no-cache"))
           .map(() =>
             violationAt(
@@ -181,8 +180,8 @@ export const dockerfilePipNoCacheDir: DockerfileRule = {
           ),
       )
       .flatMap((i) =>
-        shellCommands(i)
-          .map(packageInstall)
+        i.commands
+          .map((c) => c.install)
           .filter(
             (p) =>
               p?.manager === "pip" &&
@@ -214,6 +213,6 @@ export const dockerfileAptGetNotApt: DockerfileRule = {
     "Replace apt with apt-get (apt-get update, apt-get install -y --no-install-recommends ...).",
   check: (model) =>
     runs(model, "built")
-      .filter((i) => shellCommands(i).some((c) => c.program === "apt" && c.args.length > 0))
+      .filter((i) => i.commands.some((c) => c.program === "apt" && c.args.length > 0))
       .map((i) => violationAt(model, i, "RUN uses apt; expected apt-get")),
 };

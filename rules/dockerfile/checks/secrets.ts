@@ -67,19 +67,25 @@ export const dockerfileSecretValue: DockerfileRule = {
   references: SECRET_REFERENCES,
   remediation:
     "Revoke the credential, remove it from the file and its git history, and pass it at build time with RUN --mount=type=secret.",
-  check: (model) =>
-    [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)].flatMap(
-      (i): DockerfileViolation[] => {
-        const kind = secretKindIn(i.text);
-        const names = literalSecretAssignments(i);
-        if (kind !== undefined) {
-          const message = `${i.keyword} contains what looks like ${kind} (value not shown); expected no credential in the Dockerfile`;
-          return [violationAt(model, i, message)];
-        }
+  check: (model) => {
+    const violations: DockerfileViolation[] = [];
+    const inspect = (i: DockerfileInstruction) => {
+      const kind = secretKindIn(i.text);
+      if (kind !== undefined) {
+        const message = `${i.keyword} contains what looks like ${kind} (value not shown); expected no credential in the Dockerfile`;
+        violations.push(violationAt(model, i, message));
+        return;
+      }
+      const names = literalSecretAssignments(i);
+      if (names.length > 0) {
         const message = `${i.keyword} gives ${names.join(", ")} a literal value (not shown); expected a build secret instead`;
-        return names.length === 0 ? [] : [violationAt(model, i, message)];
-      },
-    ),
+        violations.push(violationAt(model, i, message));
+      }
+    };
+    model.globalArgs.forEach(inspect);
+    model.stages.forEach((s) => s.instructions.forEach(inspect));
+    return violations;
+  },
 };
 
 const CREDENTIAL_NAMES: ReadonlySet<string> = new Set([

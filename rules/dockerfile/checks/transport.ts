@@ -1,9 +1,9 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { builtInstructions } from "../ancestry";
 import { isShell } from "../instruction-text";
-import { DockerfileRule, violationAt } from "../dockerfile-rule";
+import { DockerfileRule, DockerfileViolation, violationAt } from "../dockerfile-rule";
 import { DockerfileInstruction } from "../model";
-import { ShellCommand, shellCommands } from "../shell";
+import { ShellCommand } from "../shell";
 
 /** Variables that turn TLS verification off, by name: what a value does, or undefined when it is safe. */
 const INSECURE_VARIABLES: ReadonlyMap<string, (value: string) => string | undefined> = new Map<
@@ -95,8 +95,8 @@ function insecureCommand(command: ShellCommand): string | undefined {
   return undefined;
 }
 
-function assignmentProblems(words: readonly string[]): string[] {
-  const problems: string[] = [];
+/** Adds to `problems` what the `NAME=value` words among `words` turn off. */
+function addAssignmentProblems(words: readonly string[], problems: string[]): void {
   for (const word of words) {
     const eq = word.indexOf("=");
     const problem = eq > 0 ? insecureAssignment(word.slice(0, eq), word.slice(eq + 1)) : undefined;
@@ -104,7 +104,6 @@ function assignmentProblems(words: readonly string[]): string[] {
       problems.push(problem);
     }
   }
-  return problems;
 }
 
 /** TLS verification stays on. */
@@ -133,23 +132,29 @@ export const dockerfileInsecureTransport: DockerfileRule = {
   },
   remediation:
     "Remove the flag or variable and install the CA certificate the server needs (ca-certificates, or COPY the corporate CA and run update-ca-certificates).",
-  check: (model) =>
-    builtInstructions(model).flatMap((i) => {
+  check: (model) => {
+    const violations: DockerfileViolation[] = [];
+    for (const i of builtInstructions(model)) {
       const problems: string[] = [];
       if (i.keyword === "ENV" || i.keyword === "ARG") {
-        problems.push(...assignmentProblems(i.properties.map((p) => `${p.name}=${p.value ?? ""}`)));
+        addAssignmentProblems(
+          i.properties.map((p) => `${p.name}=${p.value ?? ""}`),
+          problems,
+        );
       }
-      for (const command of shellCommands(i)) {
-        problems.push(...assignmentProblems(command.words));
+      for (const command of i.commands) {
+        addAssignmentProblems(command.words, problems);
         const insecure = insecureCommand(command);
         if (insecure !== undefined) {
           problems.push(insecure);
         }
       }
-      return problems.length === 0
-        ? []
-        : [...new Set(problems)].map((p) => violationAt(model, i, `${p}; expected verified TLS`));
-    }),
+      for (const p of new Set(problems)) {
+        violations.push(violationAt(model, i, `${p}; expected verified TLS`));
+      }
+    }
+    return violations;
+  },
 };
 
 /** Programs `unauthenticated` knows flags of. */
@@ -216,7 +221,7 @@ export const dockerfileUnauthenticatedPackages: DockerfileRule = {
       .filter((i) => i.keyword === "RUN")
       .flatMap((i) => {
         const problems: string[] = [];
-        for (const command of shellCommands(i)) {
+        for (const command of i.commands) {
           const problem = unauthenticated(command);
           if (problem !== undefined) {
             problems.push(problem);
@@ -238,7 +243,7 @@ const INTERPRETERS = /^(python[0-9.]*|perl|ruby|node)$/;
 const SUBSTITUTED = /\b(?:ba|z|da|k)?sh\b[^|;&\n]*(?:<\(|\$\(|`)\s*(?:curl|wget)\b/;
 
 function pipesToShell(instruction: DockerfileInstruction): string | undefined {
-  const commands = shellCommands(instruction);
+  const commands = instruction.commands;
   for (let i = 1; i < commands.length; i++) {
     const c = commands[i];
     if (

@@ -3,7 +3,6 @@ import { finalChain, finalInstructions } from "../ancestry";
 import { DockerfileRule, missingIn, violationAt } from "../dockerfile-rule";
 import { lastInChain, userSpec } from "../final-stage";
 import { programName } from "../instruction-text";
-import { shellCommands } from "../shell";
 
 /** The final stage runs as a non-root user, set in its own chain. */
 export const dockerfileFinalUser: DockerfileRule = {
@@ -120,7 +119,7 @@ export const dockerfileNoSudo: DockerfileRule = {
   check: (model) =>
     finalInstructions(model)
       .filter((i) =>
-        shellCommands(i).some(
+        i.commands.some(
           (c) =>
             programName(c.words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) ?? "") === "sudo",
         ),
