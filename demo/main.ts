@@ -1,7 +1,10 @@
+import { mkdirSync } from "fs";
+import { DEMO_OUTPUT } from "./preview-step";
 import { DEMO_STEPS } from "./steps";
 import { StepOutcome } from "./step";
 
 async function main(): Promise<void> {
+  mkdirSync(DEMO_OUTPUT, { recursive: true });
   const outcomes: { title: string; outcome: StepOutcome }[] = [];
   for (const [index, step] of DEMO_STEPS.entries()) {
     process.stdout.write(`\n== ${index + 1}/${DEMO_STEPS.length} ${step.title}\n\n`);

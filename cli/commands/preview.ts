@@ -4,6 +4,7 @@ import { join } from "path";
 import { readPolicyConfig } from "../../preview/policy-config";
 import { findProgramEntry } from "../../preview/program-entry";
 import { renderPreview } from "../../preview/render-preview";
+import { renderYaml } from "../../preview/render-yaml";
 import { runPreview } from "../../preview/run-preview";
 import { StackConfig, readStackConfig } from "../../preview/stack-config";
 import { EXIT_FINDINGS, EXIT_OK } from "../exit-code";
@@ -14,6 +15,7 @@ interface PreviewOptions {
   readonly stack: string;
   readonly stackConfig?: string;
   readonly policyConfig?: string;
+  readonly renderYaml?: string;
 }
 
 /**
@@ -38,6 +40,10 @@ export function registerPreviewCommand(program: Command): void {
       "--policy-config <file>",
       "policy config JSON, as for `pulumi preview --policy-pack-config`",
     )
+    .option(
+      "--render-yaml <dir>",
+      "also write the Kubernetes resources as YAML, laid out as renderYamlToDirectory does",
+    )
     .action(async (programDir: string, options: PreviewOptions) => {
       const project = findProgramEntry(programDir).project;
       const defaultConfig = join(programDir, `Pulumi.${options.stack}.yaml`);
@@ -53,6 +59,13 @@ export function registerPreviewCommand(program: Command): void {
         options.policyConfig ? readPolicyConfig(options.policyConfig) : {},
       );
       process.stdout.write(renderPreview(result, programDir, stackConfig.undecrypted));
+      if (options.renderYaml) {
+        const rendered = renderYaml(result.resources, options.renderYaml);
+        process.stdout.write(
+          `Rendered ${rendered.written.length} Kubernetes manifests to ${options.renderYaml}` +
+            `${rendered.skipped.length ? `; not rendered, inputs not known before deployment: ${rendered.skipped.join(", ")}` : ""}\n`,
+        );
+      }
       process.exitCode = result.diagnostics.some((d) => d.enforcementLevel === "mandatory")
         ? EXIT_FINDINGS
         : EXIT_OK;
