@@ -65,6 +65,22 @@ describe("hardened preview", function () {
     assert.match(missing.stderr, /the program failed: .*apiToken/);
   });
 
+  it("renders Kubernetes resources as renderYamlToDirectory lays them out, leaving out unknown ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hardened-render-"));
+    const hardened = runCli(["preview", join(PROGRAMS, "hardened"), "--render-yaml", dir]);
+    assert.equal(hardened.code, 0, hardened.stderr);
+    assert.match(hardened.stdout, new RegExp(`Rendered 1 Kubernetes manifests to ${dir}\n$`));
+    const manifest = join(dir, "1-manifest", "apps_v1-deployment-shop-web.yaml");
+    const check = runCli(["check", "--format", "json", manifest]);
+    assert.equal(check.code, 0, check.stdout);
+    assert.deepEqual(JSON.parse(check.stdout).findings, []);
+    const leaky = runCli(["preview", join(PROGRAMS, "leaky"), "--render-yaml", dir]);
+    assert.match(
+      leaky.stdout,
+      /Rendered 0 Kubernetes manifests to .*; not rendered, inputs not known before deployment: kubernetes:apps\/v1:Deployment: api\n$/,
+    );
+  });
+
   it("exits 2 for a folder that is not a Pulumi program", () => {
     const run = runCli(["preview", tmpdir()]);
     assert.equal(run.code, 2);
