@@ -49,9 +49,12 @@ export function dockerConfigPath(
     : join(home, ".docker", "config.json");
 }
 
-/** The registry host a config key names: `https://index.docker.io/v1/` → `docker.io`. */
-function hostOfKey(key: string): string {
-  const host = key
+/**
+ * The registry host (and port) a Docker config key or server address names, as image references
+ * name registries: `https://index.docker.io/v1/` → `docker.io`, `https://GHCR.io` → `ghcr.io`.
+ */
+export function registryHost(server: string): string {
+  const host = server
     .replace(/^[a-z]+:\/\//i, "")
     .split("/")[0]
     .toLowerCase();
@@ -94,11 +97,11 @@ function lookupIn(
   config: DockerConfigFile,
   registry: string,
 ): RegistryCredentials | undefined {
-  const host = hostOfKey(registry);
+  const host = registryHost(registry);
   const helper =
-    Object.entries(config.credHelpers ?? {}).find(([key]) => hostOfKey(key) === host)?.[1] ??
+    Object.entries(config.credHelpers ?? {}).find(([key]) => registryHost(key) === host)?.[1] ??
     config.credsStore;
-  const entry = Object.entries(config.auths ?? {}).find(([key]) => hostOfKey(key) === host);
+  const entry = Object.entries(config.auths ?? {}).find(([key]) => registryHost(key) === host);
   if (entry !== undefined) {
     const [key, value] = entry;
     if (value.auth) {

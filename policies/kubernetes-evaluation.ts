@@ -9,7 +9,8 @@ import { kubernetesObjectOf } from "./kubernetes-resources";
 import { rawProperties } from "./raw-properties";
 import { PackSettings, readSettings } from "./settings";
 import { isSharedAnalyzeProperties } from "./shared-deserialization";
-import { holdsUnknownsOrSecrets, knownOrUndefined, unknownsAsRuleErrors } from "./unknowns";
+import { knownOrUndefined } from "../rules/unknown";
+import { holdsUnknownsOrSecrets, unknownsAsRuleErrors } from "./unknowns";
 
 /** What a policy hands to the evaluator: the parts of `ResourceValidationArgs` it reads. */
 export type KubernetesResourceArgs = Pick<

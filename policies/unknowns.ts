@@ -53,18 +53,6 @@ function wrap<T>(value: T, path: string): T {
   });
 }
 
-/** The value `read` returns, or undefined when it reads a value not known yet. */
-export function knownOrUndefined<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof UnknownValueError) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 /**
  * Adapts resource properties as `@pulumi/policy` hands them to a policy to what the rules expect.
  * The SDK's own proxies (which throw the SDK's error on any read of a value not known during

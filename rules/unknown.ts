@@ -10,17 +10,22 @@ export class UnknownValueError extends Error {
   }
 }
 
+/** The value `read` returns, or undefined when it reads a value not known yet. Other errors propagate. */
+export function knownOrUndefined<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UnknownValueError) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /**
  * Runs one rule check; a check that reads a value not known yet reports nothing, so an unknown
  * never becomes a finding. Other errors propagate.
  */
 export function skippingUnknowns<T>(check: () => readonly T[]): readonly T[] {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof UnknownValueError) {
-      return [];
-    }
-    throw error;
-  }
+  return knownOrUndefined(check) ?? [];
 }

@@ -1,5 +1,6 @@
 import { finalInstructions } from "../../rules/dockerfile/ancestry";
 import { DockerfileModel } from "../../rules/dockerfile/model";
+import { SHELLS } from "../../rules/knowledge/programs";
 
 /**
  * Stripping of a Debian or Ubuntu final stage, for images that cannot move to distroless. The
@@ -76,10 +77,11 @@ const PACKAGE_MANAGER_PATHS = [
   "/etc/dpkg",
 ];
 
-const SHELLS = ["sh", "dash", "bash", "rbash", "zsh", "ash", "busybox"].flatMap((s) => [
-  `/bin/${s}`,
-  `/usr/bin/${s}`,
-]);
+/**
+ * Every shell the image rule `image-no-shell` looks for, and Debian's `rbash` (a link to bash
+ * that would be left dangling), where a distribution installs them.
+ */
+const SHELL_PATHS = [...SHELLS, "rbash"].flatMap((s) => [`/bin/${s}`, `/usr/bin/${s}`]);
 
 /** The script of the strip stage: setuid bits first, then the package manager, the shells last. */
 export function stripScript(args: HardenStageArgs): string {
@@ -91,7 +93,7 @@ export function stripScript(args: HardenStageArgs): string {
     steps.push(`rm -rf ${PACKAGE_MANAGER_PATHS.join(" ")}`);
   }
   if (args.removeShells ?? true) {
-    steps.push(`rm -f ${SHELLS.join(" ")}`);
+    steps.push(`rm -f ${SHELL_PATHS.join(" ")}`);
   }
   return steps.join("; ");
 }

@@ -1,4 +1,4 @@
-import { CredentialProvider } from "../../oci/docker-config";
+import { CredentialProvider, registryHost } from "../../oci/docker-config";
 
 /** The component's `registry` argument, resolved. */
 export interface ResolvedRegistryArg {
@@ -8,17 +8,6 @@ export interface ResolvedRegistryArg {
   readonly username?: string;
   /** The password or token. */
   readonly password?: string;
-}
-
-const DOCKER_HUB_ALIASES = new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-
-/** The host (and port) a server address names, as image references name registries. */
-function hostOf(server: string): string {
-  const host = server
-    .replace(/^[a-z]+:\/\//i, "")
-    .split("/")[0]
-    .toLowerCase();
-  return DOCKER_HUB_ALIASES.has(host) ? "docker.io" : host;
 }
 
 /**
@@ -34,8 +23,10 @@ export function registryArgCredentials(
   if (registry?.username === undefined || registry.password === undefined) {
     return fallback;
   }
-  const host = hostOf(registry.server ?? pushedTo);
+  const host = registryHost(registry.server ?? pushedTo);
   const basic = { username: registry.username, password: registry.password };
   return (asked) =>
-    hostOf(asked) === host ? { basic, source: "HardenedImage args.registry" } : fallback(asked);
+    registryHost(asked) === host
+      ? { basic, source: "HardenedImage args.registry" }
+      : fallback(asked);
 }

@@ -1,3 +1,4 @@
+import { UNNEEDED_FILE_NAMES } from "../../rules/image/checks/contents";
 import { PresetHealthcheck } from "./preset-args";
 
 /** A preset with every default filled in; produced by `resolvePreset`. */
@@ -32,14 +33,11 @@ export function runtimeTail(preset: ResolvedPresetCommon): string[] {
 }
 
 /**
- * Build files a context may hold that must not ship in the image: the image rule
- * `image-unneeded-files` warns about them.
+ * The start of a `RUN` that removes from `dir` the build leftovers the image rule
+ * `image-unneeded-files` warns about, continued on the next line.
  */
-const BUILD_LEFTOVERS = [".git", ".dockerignore", "Dockerfile", "Containerfile"];
-
-/** The start of a `RUN` that removes the build leftovers from `dir`, continued on the next line. */
 export function removeBuildLeftovers(dir: string): string {
-  return `RUN rm -rf ${BUILD_LEFTOVERS.map((name) => `${dir}/${name}`).join(" ")} \\`;
+  return `RUN rm -rf ${UNNEEDED_FILE_NAMES.map((name) => `${dir}/${name}`).join(" ")} \\`;
 }
 
 /** The header comment of a rendered Dockerfile. */

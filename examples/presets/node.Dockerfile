@@ -3,7 +3,7 @@ FROM node:22-bookworm-slim@sha256:43ac6c60b8f89723f746e8a92ce91abd5017e627ce1ddf
 ENV NODE_ENV=production
 WORKDIR /build/app
 COPY . /build/app
-RUN rm -rf /build/app/.git /build/app/.dockerignore /build/app/Dockerfile /build/app/Containerfile \
+RUN rm -rf /build/app/.git /build/app/.dockerignore /build/app/Dockerfile /build/app/Containerfile /build/app/.DS_Store \
   && npm ci --omit=dev --no-audit --no-fund \
   && npm cache clean --force
 

@@ -5,7 +5,7 @@ COPY requirements.txt /build/requirements.txt
 RUN mkdir -p /build/site-packages \
   && python3 -m pip install --no-cache-dir --no-compile --disable-pip-version-check --target /build/site-packages -r /build/requirements.txt
 COPY . /build/app
-RUN rm -rf /build/app/.git /build/app/.dockerignore /build/app/Dockerfile /build/app/Containerfile \
+RUN rm -rf /build/app/.git /build/app/.dockerignore /build/app/Dockerfile /build/app/Containerfile /build/app/.DS_Store \
   && python3 -m compileall -q --invalidation-mode checked-hash /build/app /build/site-packages
 
 FROM gcr.io/distroless/python3-debian12:nonroot@sha256:7d1042ce588ab97019fe95c24ffca7bc5a82ccdac572511d5e09bda4435c89c5

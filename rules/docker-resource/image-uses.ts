@@ -3,7 +3,7 @@ import { podContextOf } from "../kubernetes/pod-context";
 import { resolveKubernetesRuleOptions } from "../kubernetes/options";
 import { KubernetesObject } from "../kubernetes/types";
 import { isWorkloadKind } from "../kubernetes/workload-kinds";
-import { UnknownValueError } from "../unknown";
+import { knownOrUndefined } from "../unknown";
 import { BuiltImage, ImageUse } from "./built-image-by-digest";
 import { ResourceInputs } from "./docker-resource-rule";
 import {
@@ -12,17 +12,6 @@ import {
   DOCKER_IMAGE_TYPE,
 } from "./resource-types";
 import { asArray, asString } from "./read";
-
-function known<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof UnknownValueError) {
-      return undefined;
-    }
-    throw error;
-  }
-}
 
 /**
  * The image an image resource built and pushed, from its properties (inputs or outputs), or
@@ -34,8 +23,8 @@ export function builtImageOf(
   props: ResourceInputs,
 ): BuiltImage | undefined {
   if (type === DOCKER_IMAGE_TYPE) {
-    const name = known(() => asString(props.imageName));
-    const digestRef = known(() => asString(props.repoDigest));
+    const name = knownOrUndefined(() => asString(props.imageName));
+    const digestRef = knownOrUndefined(() => asString(props.repoDigest));
     return {
       resourceName,
       pushedAs: name === undefined ? [] : [name],
@@ -43,8 +32,10 @@ export function builtImageOf(
     };
   }
   if (type === DOCKER_BUILD_IMAGE_TYPE) {
-    const tags = known(() => asArray(props.tags).map((t) => known(() => asString(t)))) ?? [];
-    const ref = known(() => asString(props.ref));
+    const tags =
+      knownOrUndefined(() => asArray(props.tags).map((t) => knownOrUndefined(() => asString(t)))) ??
+      [];
+    const ref = knownOrUndefined(() => asString(props.ref));
     return {
       resourceName,
       pushedAs: tags.filter((t): t is string => t !== undefined),
@@ -59,16 +50,16 @@ export function builtImageOf(
  * field path. Objects that are not workloads, and images not known yet, yield nothing.
  */
 export function imageUsesOfWorkload(object: KubernetesObject): ImageUse[] {
-  const kind = known(() => object.kind);
+  const kind = knownOrUndefined(() => object.kind);
   if (!isWorkloadKind(kind)) {
     return [];
   }
-  const pod = known(() => podContextOf(object, kind, resolveKubernetesRuleOptions()));
-  const name = known(() => object.metadata?.name) ?? "";
-  const namespace = known(() => object.metadata?.namespace) ?? null;
+  const pod = knownOrUndefined(() => podContextOf(object, kind, resolveKubernetesRuleOptions()));
+  const name = knownOrUndefined(() => object.metadata?.name) ?? "";
+  const namespace = knownOrUndefined(() => object.metadata?.namespace) ?? null;
   const uses: ImageUse[] = [];
   for (const c of pod?.containers ?? []) {
-    const image = known(() => asString(c.container.image));
+    const image = knownOrUndefined(() => asString(c.container.image));
     if (image !== undefined) {
       uses.push({
         kind,
@@ -92,7 +83,7 @@ export function imageUsesOfDockerResource(
   if (type !== DOCKER_CONTAINER_TYPE) {
     return [];
   }
-  const image = known(() => asString(props.image));
+  const image = knownOrUndefined(() => asString(props.image));
   return image === undefined
     ? []
     : [{ kind: type, name: resourceName, container: null, path: "image", image }];

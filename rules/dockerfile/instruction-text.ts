@@ -1,4 +1,5 @@
 import { Argument, Instruction, JSONInstruction } from "dockerfile-ast";
+import { SHELLS } from "../knowledge/programs";
 
 /** Converts dockerfile-ast positions (line, character) into offsets in the file text. */
 export class OffsetIndex {
@@ -23,17 +24,14 @@ export class OffsetIndex {
   }
 }
 
-/** The shells whose `-c` argument or heredoc input is a shell script. */
-const SHELLS: ReadonlySet<string> = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]);
-
 /** The last path component of a program path: `/usr/bin/curl` is `curl`. */
 export function programName(word: string): string {
   return word.slice(word.lastIndexOf("/") + 1);
 }
 
-/** True when `word` names a POSIX-like shell. */
+/** True when `word` names a shell (whose `-c` argument or heredoc input is a shell script). */
 export function isShell(word: string): boolean {
-  return SHELLS.has(programName(word));
+  return SHELLS.includes(programName(word));
 }
 
 /**

@@ -2,75 +2,18 @@ import { HARDENED_PROFILES } from "../../profile";
 import { finalInstructions } from "../ancestry";
 import { DockerfileRule, DockerfileViolation, violationAt } from "../dockerfile-rule";
 import { programName } from "../instruction-text";
+import {
+  BUILD_AND_DEBUG_TOOLS,
+  PACKAGE_MANAGERS,
+  SHELLS,
+  packageManagerName,
+} from "../../knowledge/programs";
 
 /** Packages that turn a runtime image into a workstation: shells, compilers, debuggers, downloaders. */
-const TOOL_PACKAGES: ReadonlySet<string> = new Set([
-  "bash",
-  "zsh",
-  "ksh",
-  "tcsh",
-  "fish",
-  "busybox",
-  "gcc",
-  "g++",
-  "clang",
-  "make",
-  "cmake",
-  "build-essential",
-  "build-base",
-  "musl-dev",
-  "libc6-dev",
-  "golang",
-  "rustc",
-  "cargo",
-  "strace",
-  "ltrace",
-  "gdb",
-  "valgrind",
-  "tcpdump",
-  "nmap",
-  "socat",
-  "netcat",
-  "netcat-openbsd",
-  "netcat-traditional",
-  "ncat",
-  "telnet",
-  "vim",
-  "vim-tiny",
-  "nano",
-  "emacs",
-  "curl",
-  "wget",
-  "git",
-  "openssh-client",
-  "openssh-server",
-  "sudo",
-  "python3-pip",
-  "py3-pip",
-  "ipdb",
-  "debugpy",
-]);
+const TOOL_PACKAGES: ReadonlySet<string> = new Set([...SHELLS, ...BUILD_AND_DEBUG_TOOLS]);
 
-/** Binaries that should not be copied into a runtime image. */
-const TOOL_BINARIES: ReadonlySet<string> = new Set([
-  ...TOOL_PACKAGES,
-  "sh",
-  "ash",
-  "dash",
-  "apt",
-  "apt-get",
-  "dpkg",
-  "apk",
-  "yum",
-  "dnf",
-  "rpm",
-  "pip",
-  "pip3",
-  "nc",
-  "ssh",
-  "sshd",
-  "vi",
-]);
+/** Binaries that should not be copied into a runtime image (versioned pips count as `pip`). */
+const TOOL_BINARIES: ReadonlySet<string> = new Set([...TOOL_PACKAGES, ...PACKAGE_MANAGERS]);
 
 const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin\//;
 
@@ -105,7 +48,7 @@ export const dockerfileFinalStageTools: DockerfileRule = {
       if (i.keyword === "COPY" && i.source !== undefined) {
         const tools = i.words
           .slice(0, -1)
-          .filter((w) => BIN_DIR.test(w) && TOOL_BINARIES.has(programName(w)));
+          .filter((w) => BIN_DIR.test(w) && TOOL_BINARIES.has(packageManagerName(programName(w))));
         return tools.length === 0
           ? []
           : [

@@ -3,7 +3,8 @@ import { builtInstructions, finalInstructions } from "../ancestry";
 import { DockerIgnore } from "../dockerignore";
 import { DockerfileRule, DockerfileViolation, violationAt } from "../dockerfile-rule";
 import { DockerfileInstruction } from "../model";
-import { isSecretName, secretKindIn } from "../secret-patterns";
+import { credentialFileKind } from "../../knowledge/credential-files";
+import { isSecretName, secretKindIn } from "../../knowledge/secret-patterns";
 
 const SECRET_REFERENCES = {
   cisDocker: ["4.10"],
@@ -88,30 +89,15 @@ export const dockerfileSecretValue: DockerfileRule = {
   },
 };
 
-const CREDENTIAL_NAMES: ReadonlySet<string> = new Set([
-  "id_rsa",
-  "id_dsa",
-  "id_ecdsa",
-  "id_ed25519",
-  ".npmrc",
-  ".pypirc",
-  ".netrc",
-  ".git-credentials",
-  ".pgpass",
-  ".ssh",
-  ".aws",
-  ".env",
-]);
+/** Directories whose whole content is credentials: copying one copies the keys it holds. */
+const CREDENTIAL_DIRECTORIES: ReadonlySet<string> = new Set([".ssh", ".aws"]);
 
-/** True when a COPY/ADD source or destination path names a credential file. */
-export function isCredentialPath(path: string): boolean {
+/** True when a COPY/ADD source or destination path names a credential file or directory. */
+function isCredentialPath(path: string): boolean {
   const normalized = path.replace(/\/+$/, "");
-  const name = normalized.slice(normalized.lastIndexOf("/") + 1);
   return (
-    CREDENTIAL_NAMES.has(name) ||
-    (/^\.env\./.test(name) && !/^\.env\.(example|sample|template|dist)$/.test(name)) ||
-    /(^|\/)\.docker\/config\.json$/.test(normalized) ||
-    /(^|\/)\.aws\/credentials$/.test(normalized)
+    credentialFileKind(normalized) !== undefined ||
+    CREDENTIAL_DIRECTORIES.has(normalized.slice(normalized.lastIndexOf("/") + 1))
   );
 }
 
@@ -124,7 +110,7 @@ export const dockerfileCredentialFile: DockerfileRule = {
   id: "dockerfile-credential-file",
   title: "Credential files must not be copied into the final stage",
   description:
-    "SSH keys, .npmrc, .pypirc, .netrc, .docker/config.json, .aws/credentials and .env files copied into the final stage ship their secrets with the image, even if a later step deletes them.",
+    "SSH keys, .npmrc, .pypirc, .netrc, .docker/config.json, cloud credentials (AWS, Google Cloud, Azure), kubeconfigs and .env files copied into the final stage ship their secrets with the image, even if a later step deletes them.",
   severity: "error",
   profiles: HARDENED_PROFILES,
   target: "dockerfile",

@@ -2,7 +2,17 @@ import { HARDENED_PROFILES } from "../../profile";
 import { layerFilePath } from "../filesystem";
 import { ImageRule } from "../image-rule";
 
-const UNNEEDED_NAMES = [".git", "Dockerfile", "Containerfile", ".dockerignore", ".DS_Store"];
+/**
+ * Names of build files a context may hold that must not ship in the image, wherever they sit.
+ * The HardenedImage presets remove them from the copied application directory.
+ */
+export const UNNEEDED_FILE_NAMES: readonly string[] = [
+  ".git",
+  ".dockerignore",
+  "Dockerfile",
+  "Containerfile",
+  ".DS_Store",
+];
 
 /** No build leftovers such as `.git` or the Dockerfile. */
 export const imageUnneededFiles: ImageRule = {
@@ -21,7 +31,9 @@ export const imageUnneededFiles: ImageRule = {
     "Add .git, Dockerfile and other build files to .dockerignore, or copy only the build output.",
   check: ({ fs }) => {
     const found = [...fs.final.values()]
-      .filter((f) => UNNEEDED_NAMES.includes(f.entry.path.slice(f.entry.path.lastIndexOf("/") + 1)))
+      .filter((f) =>
+        UNNEEDED_FILE_NAMES.includes(f.entry.path.slice(f.entry.path.lastIndexOf("/") + 1)),
+      )
       .sort((a, b) => a.entry.path.localeCompare(b.entry.path));
     return found
       .filter((f) => !found.some((outer) => f.entry.path.startsWith(`${outer.entry.path}/`)))

@@ -1,5 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
-import { PACKAGE_MANAGERS, SHELLS, programsPresent } from "../binaries";
+import { PACKAGE_MANAGERS, SHELLS } from "../../knowledge/programs";
+import { programsPresent } from "../binaries";
 import { layerFilePath } from "../filesystem";
 import { ImageRule } from "../image-rule";
 

@@ -1,4 +1,4 @@
-import { isSecretName, secretKindIn } from "../../dockerfile/secret-patterns";
+import { isSecretName, secretKindIn } from "../../knowledge/secret-patterns";
 import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
@@ -24,7 +24,7 @@ export const envSecretLiteral: KubernetesRule = {
   id: "env-secret-literal",
   title: "Secrets must not be written as literal environment values",
   description:
-    "A literal value is stored in plain text in the manifest, the Pulumi state, Git and every `kubectl get -o yaml`. Reported when a variable has a literal value and either its name says it is a secret (PASSWORD, SECRET, TOKEN, CREDENTIALS, API_KEY, PRIVATE_KEY, ...; not names that only point at one, such as DB_PASSWORD_FILE, TOKEN_PATH or SECRET_NAME) or the value contains a well-known credential format (a private key, a GitHub or AWS key, a URL with a password, ...). Names and formats are the ones the Dockerfile secret rules use. Empty values and values made only of $(VAR) references are not secrets. The value is never printed. Visits init, regular and ephemeral containers.",
+    "A literal value is stored in plain text in the manifest, the Pulumi state, Git and every `kubectl get -o yaml`. Reported when a variable has a literal value and either its name says it is a secret (PASSWORD, SECRET, TOKEN, CREDENTIALS, API_KEY, PRIVATE_KEY, ...; not names that only point at one, such as DB_PASSWORD_FILE, TOKEN_PATH or SECRET_NAME) or the value contains a well-known credential format (a private key, a GitHub or AWS key, a URL with a password, ...). Names and formats are the ones the Dockerfile and image secret rules use. Empty values and values made only of $(VAR) references are not secrets. The value is never printed. Visits init, regular and ephemeral containers.",
   severity: "error",
   profiles: HARDENED_PROFILES,
   target: "kubernetes",

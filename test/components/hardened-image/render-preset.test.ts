@@ -39,7 +39,7 @@ describe("HardenedImage presets", () => {
         "RUN mkdir -p /build/site-packages \\",
         "  && python3 -m pip install --no-cache-dir --no-compile --disable-pip-version-check --target /build/site-packages -r /build/requirements.txt",
         "COPY . /build/app",
-        "RUN rm -rf /build/app/.git /build/app/.dockerignore /build/app/Dockerfile /build/app/Containerfile \\",
+        "RUN rm -rf /build/app/.git /build/app/.dockerignore /build/app/Dockerfile /build/app/Containerfile /build/app/.DS_Store \\",
         "  && python3 -m compileall -q --invalidation-mode checked-hash /build/app /build/site-packages",
         "",
         "FROM gcr.io/distroless/python3-debian12:nonroot",

@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { DockerIgnore } from "../../../rules/dockerfile/dockerignore";
 import { splitHeredocs } from "../../../rules/dockerfile/instruction-text";
-import { isSecretName, secretKindIn } from "../../../rules/dockerfile/secret-patterns";
 import { splitShell } from "../../../rules/dockerfile/shell";
 import { expandVariables } from "../../../rules/dockerfile/variables";
 
@@ -61,24 +60,5 @@ describe("Dockerfile helpers", () => {
     for (const [path, excluded] of table) {
       assert.equal(ignore.excludes(path), excluded, path);
     }
-  });
-
-  it("recognises secret names and credential formats", () => {
-    assert.deepEqual(
-      [
-        "NPM_TOKEN",
-        "dbPassword",
-        "AWS_SECRET_ACCESS_KEY",
-        "STRIPE_API_KEY",
-        "TOKEN_FILE",
-        "GPG_KEY",
-        "PUBLIC_KEY",
-        "KEYCLOAK_URL",
-      ].map(isSecretName),
-      [true, true, true, true, false, false, false, false],
-    );
-    assert.equal(secretKindIn("AKIAABCDEFGHIJKLMNOP"), "an AWS access key id");
-    assert.equal(secretKindIn("-----BEGIN OPENSSH PRIVATE KEY-----"), "a private key");
-    assert.equal(secretKindIn("https://${USER}:${TOKEN}@example.com"), undefined);
   });
 });

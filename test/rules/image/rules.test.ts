@@ -206,6 +206,7 @@ const CASES: readonly Case[] = [
         "GREETING=AKIAABCDEFGHIJKLMNOP",
         "DB_PASSWORD_FILE=/run/secrets/db",
         "EMPTY_SECRET=",
+        "PWD=/app",
       ],
     }),
     expected: ["image-secret-env config.Env[1]", "image-secret-env config.Env[2]"],

@@ -1,7 +1,14 @@
+/**
+ * How the rules recognize secrets by name (ARG, ENV and Kubernetes env variable names) and by
+ * value (well-known credential formats), shared by the Dockerfile, built-image and Kubernetes
+ * secret rules. Nothing here ever returns the matched text.
+ */
+
 /** Words that make an ARG or ENV name a secret on their own. */
 const SECRET_WORDS: ReadonlySet<string> = new Set([
   "password",
   "passwd",
+  "passphrase",
   "pwd",
   "secret",
   "token",
@@ -10,6 +17,7 @@ const SECRET_WORDS: ReadonlySet<string> = new Set([
   "apikey",
   "privatekey",
   "accesskey",
+  "authkey",
   "secretkey",
 ]);
 
@@ -37,10 +45,14 @@ const NOT_SECRET_WORDS: ReadonlySet<string> = new Set([
   "id",
 ]);
 
+/** Whole names that contain a secret word but are well-known non-secrets: the shell's `PWD`. */
+const NOT_SECRET_NAMES: ReadonlySet<string> = new Set(["pwd"]);
+
 /**
  * True when an ARG or ENV name says it holds a secret: a word such as PASSWORD, SECRET, TOKEN or
  * a pair such as API_KEY, PRIVATE_KEY, unless a word such as FILE, PATH, PUBLIC or URL says it
- * only points at one (`GITHUB_TOKEN` yes, `GITHUB_TOKEN_FILE` and `GPG_KEY` no).
+ * only points at one (`GITHUB_TOKEN` yes, `GITHUB_TOKEN_FILE` and `GPG_KEY` no). `DB_PWD` is a
+ * secret name but `PWD` alone, the shell's working directory, is not.
  */
 export function isSecretName(name: string): boolean {
   let known = SECRET_NAME_CACHE.get(name);
@@ -57,6 +69,9 @@ export function isSecretName(name: string): boolean {
 const SECRET_NAME_CACHE = new Map<string, boolean>();
 
 function judgeName(name: string): boolean {
+  if (NOT_SECRET_NAMES.has(name.toLowerCase())) {
+    return false;
+  }
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
