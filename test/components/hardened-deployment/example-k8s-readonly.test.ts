@@ -10,7 +10,7 @@ import { PROFILES } from "../../../rules/profile";
 import { runCli } from "../../support/run-cli";
 import { IMAGE } from "./fixtures";
 import { CapturedResource, captureResources, valueOf } from "./mocks";
-import { renderYaml } from "./render-yaml";
+import { renderYaml } from "../../../preview/render-yaml";
 
 describe("examples/k8s-readonly", () => {
   let dir: string;
@@ -36,7 +36,12 @@ describe("examples/k8s-readonly", () => {
     );
     const provider = captured.find((r) => r.type === "pulumi:providers:kubernetes");
     assert.ok(provider, "the program creates a Kubernetes provider");
-    files = renderYaml(captured, provider.inputs.renderYamlToDirectory as string);
+    const rendered = renderYaml(
+      captured.map((r) => ({ type: r.type, name: r.name, urn: "", properties: r.inputs })),
+      provider.inputs.renderYamlToDirectory as string,
+    );
+    assert.deepEqual(rendered.skipped, []);
+    files = rendered.written;
   });
 
   after(() => {
