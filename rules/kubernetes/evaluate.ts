@@ -96,7 +96,7 @@ export function evaluateWorkload(
       }
     }
   }
-  const declared = workloadExemptions(object, (id) => KUBERNETES_RULE_IDS.has(id));
+  const declared = workloadExemptions(pod, (id) => KUBERNETES_RULE_IDS.has(id));
   add(exemptionReasonRequired, declared.problems, null);
   return dropCoveredFindings(
     applyExemptions(findings, [...declared.exemptions, ...(evaluation.exemptions ?? [])]),

@@ -1,8 +1,7 @@
 import { AnnotationExemptions, exemptionsFromAnnotations } from "../exemptions/annotations";
 import { Exemption } from "../exemptions/exemption";
 import { fieldPath } from "../field-path";
-import { KubernetesObject } from "./types";
-import { WORKLOAD_SHAPES, isWorkloadKind } from "./workload-kinds";
+import { PodContext } from "./pod-context";
 
 /**
  * The exemption annotations of a workload, read from its own metadata and, for workloads with a
@@ -10,24 +9,16 @@ import { WORKLOAD_SHAPES, isWorkloadKind } from "./workload-kinds";
  * `isKnownRule` decides which rule ids an entry may name.
  */
 export function workloadExemptions(
-  object: KubernetesObject,
+  pod: PodContext,
   isKnownRule: (id: string) => boolean,
 ): AnnotationExemptions {
   const sources: { annotations: unknown; path: string }[] = [
-    { annotations: object.metadata?.annotations, path: "metadata.annotations" },
+    { annotations: pod.workload.metadata?.annotations, path: "metadata.annotations" },
   ];
-  if (isWorkloadKind(object.kind) && object.kind !== "Pod") {
-    let node: unknown = object;
-    for (const segment of WORKLOAD_SHAPES[object.kind].metadata) {
-      node =
-        typeof node === "object" && node !== null
-          ? (node as Record<string, unknown>)[segment]
-          : undefined;
-    }
-    const template = node as { annotations?: unknown } | undefined;
+  if (pod.metadataPath !== "metadata") {
     sources.push({
-      annotations: template?.annotations,
-      path: fieldPath("", ...WORKLOAD_SHAPES[object.kind].metadata, "annotations"),
+      annotations: pod.metadata.annotations,
+      path: fieldPath(pod.metadataPath, "annotations"),
     });
   }
   const exemptions: Exemption[] = [];
