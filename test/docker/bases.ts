@@ -130,9 +130,6 @@ export const BASE_NAMES: Readonly<Record<keyof typeof BASE_DOCKERFILES, string>>
   pythonMinimalRuntime: "distroless/python3-debian12:nonroot-minimal",
 };
 
-/** Stand-in base image references (tags, not pinned), by role. */
-export type BaseImages = Readonly<Record<keyof typeof BASE_DOCKERFILES, string>>;
-
 const built = new Map<string, string>();
 const prefix = uniqueRepository("bases");
 

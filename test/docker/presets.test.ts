@@ -1,9 +1,6 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
-import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { ImagePreset } from "../../components/hardened-image/preset-args";
-import { PreparedBuild, prepareBuild } from "../../components/hardened-image/prepare";
-import { loadSource } from "../../components/hardened-image/source";
 import { ImageVerifyArgs, resolveVerifyArgs } from "../../components/hardened-image/verify-args";
 import {
   PushedImageVerification,
@@ -19,6 +16,7 @@ import {
   uniqueRepository,
 } from "../support/registry";
 import { contextWith } from "../components/hardened-image/fixtures";
+import { buildAndPushPrepared } from "./hardened-build";
 import { DOCKERIGNORE, GO_APP, NODE_APP, PYTHON_APP } from "./apps";
 import { baseImage } from "./bases";
 import { cannotRun, processIds, removeAll, startContainer, waitHealthy } from "./containers";
@@ -31,28 +29,6 @@ const SETUID_FAIL = /^FAIL \d+ setuid\/setgid files found \(/;
 const SHELLS = ["/bin/sh", "/usr/bin/sh", "/bin/bash", "/usr/bin/dash"];
 const containers: string[] = [];
 const images: string[] = [];
-
-interface Built {
-  readonly ref: string;
-  readonly prepared: PreparedBuild;
-}
-
-/** Renders, pins (through the registry and the lock file), lints, builds, pushes: as the component does. */
-async function buildAndPush(name: string, args: HardenedImageArgs): Promise<Built> {
-  const owner = `HardenedImage "${name}"`;
-  const source = loadSource(owner, args);
-  const client = new RegistryClient();
-  const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
-  const tag = `${PLAIN_REGISTRY}/${repo}/${name}:test`;
-  docker(["build", "-q", "-f", prepared.dockerfilePath, "-t", tag, source.context]);
-  const pushed = docker(["push", tag]);
-  const digest = /digest: (sha256:[a-f0-9]{64})/.exec(pushed)?.[1];
-  assert.ok(digest, `docker push ${tag} reported no digest: ${pushed}`);
-  docker(["rmi", tag]);
-  const ref = `${PLAIN_REGISTRY}/${repo}/${name}@${digest}`;
-  images.push(ref);
-  return { ref, prepared };
-}
 
 /** Verifies the pushed image as the component does after its push; throws on a blocking finding. */
 function verifyPushed(
@@ -195,11 +171,16 @@ describe("HardenedImage presets, built with the real Docker engine (classic buil
   for (const c of cases) {
     it(`${c.name}: builds from digest-pinned bases, runs as ${c.user}, turns healthy, has no shell`, async () => {
       const context = contextWith({ ...c.files, ".dockerignore": DOCKERIGNORE });
-      const { ref, prepared } = await buildAndPush(c.name, {
-        imageName: `${PLAIN_REGISTRY}/${repo}/${c.name}:test`,
-        context,
-        preset: c.preset(),
-      });
+      const { ref, prepared } = await buildAndPushPrepared(
+        repo,
+        c.name,
+        {
+          imageName: `${PLAIN_REGISTRY}/${repo}/${c.name}:test`,
+          context,
+          preset: c.preset(),
+        },
+        images,
+      );
       assert.deepEqual(prepared.findings, []);
       assertPinned(prepared.dockerfile);
       const [uid, gid] = c.user.split(":").map(Number);
@@ -247,11 +228,16 @@ describe("HardenedImage presets, built with the real Docker engine (classic buil
         "",
       ].join("\n"),
     });
-    const { ref, prepared } = await buildAndPush("harden", {
-      imageName: `${PLAIN_REGISTRY}/${repo}/harden:test`,
-      context,
-      harden: {},
-    });
+    const { ref, prepared } = await buildAndPushPrepared(
+      repo,
+      "harden",
+      {
+        imageName: `${PLAIN_REGISTRY}/${repo}/harden:test`,
+        context,
+        harden: {},
+      },
+      images,
+    );
     assert.deepEqual(
       prepared.findings.map((f) => [f.ruleId, f.exempted]),
       [["dockerfile-copy-system-dirs", true]],

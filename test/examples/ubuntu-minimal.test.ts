@@ -1,9 +1,5 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
-import { HardenedImageArgs } from "../../components/hardened-image/args";
-import { PreparedBuild, prepareBuild } from "../../components/hardened-image/prepare";
-import { loadSource } from "../../components/hardened-image/source";
-import { RegistryClient } from "../../oci/client";
 import { docker, requireDocker } from "../support/docker";
 import {
   DEBIAN_IMAGE,
@@ -14,6 +10,7 @@ import {
 import { runCli } from "../support/run-cli";
 import { buildPack } from "../support/analyzer/build-pack";
 import { removeAll, startContainer, waitHealthy } from "../docker/containers";
+import { buildAndPushPrepared, PushedBuild } from "../docker/hardened-build";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { APP_DIR, ubuntuMinimalImageArgs } from "../../examples/ubuntu-minimal/image-args";
@@ -32,27 +29,6 @@ const README_SETUID_PROGRAMS = [
   .map((m) => m[1])
   .sort();
 const images: string[] = [];
-
-/** Pins, lints, builds (classic builder) and pushes as HardenedImage does; returns the digest ref. */
-async function buildAndPush(
-  name: string,
-  args: HardenedImageArgs,
-): Promise<{ ref: string; prepared: PreparedBuild }> {
-  const owner = `HardenedImage "${name}"`;
-  const source = loadSource(owner, args);
-  const client = new RegistryClient();
-  const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
-  const tag = `${PLAIN_REGISTRY}/${repo}/${name}:test`;
-  const target = prepared.target === undefined ? [] : ["--target", prepared.target];
-  docker(["build", "-q", "-f", prepared.dockerfilePath, ...target, "-t", tag, source.context]);
-  const pushed = docker(["push", tag]);
-  const digest = /digest: (sha256:[a-f0-9]{64})/.exec(pushed)?.[1];
-  assert.ok(digest, `docker push ${tag} reported no digest: ${pushed}`);
-  docker(["rmi", tag]);
-  const ref = `${PLAIN_REGISTRY}/${repo}/${name}@${digest}`;
-  images.push(ref);
-  return { ref, prepared };
-}
 
 interface VerifyRun {
   readonly code: number | null;
@@ -75,7 +51,7 @@ function verify(ref: string, extra: readonly string[] = []): VerifyRun {
 
 describe("examples/ubuntu-minimal, built and verified for real (classic builder)", function () {
   this.timeout(1_200_000);
-  let hardened: { ref: string; prepared: PreparedBuild };
+  let hardened: PushedBuild;
   let unhardened: string;
 
   before(async function () {
@@ -86,8 +62,15 @@ describe("examples/ubuntu-minimal, built and verified for real (classic builder)
       imageName: `${PLAIN_REGISTRY}/${repo}/inventory:test`,
       baseImage: STAND_IN,
     });
-    hardened = await buildAndPush("inventory", args);
-    unhardened = (await buildAndPush("inventory-unhardened", { ...args, harden: undefined })).ref;
+    hardened = await buildAndPushPrepared(repo, "inventory", args, images);
+    unhardened = (
+      await buildAndPushPrepared(
+        repo,
+        "inventory-unhardened",
+        { ...args, harden: undefined },
+        images,
+      )
+    ).ref;
   });
 
   after(() => removeAll(containers, images));
