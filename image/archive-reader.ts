@@ -14,7 +14,7 @@ import { pipeline } from "stream/promises";
 import { extract } from "tar-stream";
 import { RegistryClient } from "../oci/client";
 import { ImageLayer, ImageModel } from "../rules/image/model";
-import { markBaseLayers, NOT_LOOKED_UP, resolveBaseImage } from "./base-image";
+import { withBaseImage } from "./base-image";
 import { parseImageConfig } from "./config";
 import { ImageReadError } from "./errors";
 import { readLayer } from "./layer-reader";
@@ -159,20 +159,18 @@ export async function readImageFromArchive(
         entries: contents.entries,
       });
     }
-    const found =
-      baseClient === undefined
-        ? NOT_LOOKED_UP
-        : await resolveBaseImage(baseClient, parsed.config.labels, platform);
-    return {
-      source: archive,
-      ...(located.digest !== undefined ? { digest: located.digest } : {}),
-      platform: parsed.platform,
-      config: parsed.config,
-      history: parsed.history,
-      layers: markBaseLayers(layers, found.base?.diffIds ?? []),
-      ...(found.base !== undefined ? { base: found.base } : {}),
-      baseLookup: found.lookup,
-    };
+    return await withBaseImage(
+      {
+        source: archive,
+        ...(located.digest !== undefined ? { digest: located.digest } : {}),
+        platform: parsed.platform,
+        config: parsed.config,
+        history: parsed.history,
+        layers,
+      },
+      baseClient,
+      platform,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

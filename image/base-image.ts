@@ -1,13 +1,13 @@
 import { RegistryClient } from "../oci/client";
 import { BASE_DIGEST_LABEL, BASE_NAME_LABEL } from "../rules/image/checks/base-labels";
 import { parseImageReference } from "../rules/image-reference";
-import { BaseImageInfo, ImageLayer } from "../rules/image/model";
+import { BaseImageInfo, ImageLayer, ImageModel } from "../rules/image/model";
 import { parseImageConfig } from "./config";
 import { Platform } from "./platform";
 import { platformManifest } from "./platform-manifest";
 
 /** The base image the labels name, when it could be fetched, and what came of the lookup. */
-export interface BaseLookup {
+interface BaseLookup {
   /** The base image, when fetched. */
   readonly base?: BaseImageInfo;
   /** What came of it, for people: `resolved <name> (<n> layers)`, `no base labels`, or the error. */
@@ -15,14 +15,14 @@ export interface BaseLookup {
 }
 
 /** The lookup of a reader told not to look the base up. */
-export const NOT_LOOKED_UP: BaseLookup = { lookup: "not looked up" };
+const NOT_LOOKED_UP: BaseLookup = { lookup: "not looked up" };
 
 /**
  * Fetches the base image the OCI base labels name (by the digest label, the platform's manifest
  * when it is an index) and returns its uncompressed layer digests. A base that cannot be fetched
  * (unreachable registry, no access) is left unresolved with the reason, never an error.
  */
-export async function resolveBaseImage(
+async function resolveBaseImage(
   client: RegistryClient,
   labels: Readonly<Record<string, string>>,
   platform: Platform,
@@ -51,7 +51,7 @@ export async function resolveBaseImage(
  * Marks the layers that come from the base image: the longest run of bottom layers whose
  * uncompressed digests equal the base image's, in order.
  */
-export function markBaseLayers(
+function markBaseLayers(
   layers: readonly ImageLayer[],
   baseDiffIds: readonly string[],
 ): ImageLayer[] {
@@ -65,4 +65,26 @@ export function markBaseLayers(
     shared += 1;
   }
   return layers.map((l) => ({ ...l, fromBase: l.index < shared }));
+}
+
+/**
+ * Completes the model a reader built: fetches the base image the OCI base labels name with
+ * `client` (no lookup when it is undefined), marks the layers that come from it, and records what
+ * came of the lookup.
+ */
+export async function withBaseImage(
+  model: Omit<ImageModel, "base" | "baseLookup">,
+  client: RegistryClient | undefined,
+  platform: Platform,
+): Promise<ImageModel> {
+  const found =
+    client === undefined
+      ? NOT_LOOKED_UP
+      : await resolveBaseImage(client, model.config.labels, platform);
+  return {
+    ...model,
+    layers: markBaseLayers(model.layers, found.base?.diffIds ?? []),
+    ...(found.base !== undefined ? { base: found.base } : {}),
+    baseLookup: found.lookup,
+  };
 }

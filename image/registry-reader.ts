@@ -4,7 +4,7 @@ import { parseImageReference } from "../rules/image-reference";
 import { parseImageConfig } from "./config";
 import { ImageReadError } from "./errors";
 import { readLayer } from "./layer-reader";
-import { markBaseLayers, NOT_LOOKED_UP, resolveBaseImage } from "./base-image";
+import { withBaseImage } from "./base-image";
 import { Platform } from "./platform";
 import { platformManifest } from "./platform-manifest";
 
@@ -64,18 +64,16 @@ export async function readImageFromRegistry(
       entries: contents.entries,
     });
   }
-  const found =
-    options.resolveBase === false
-      ? NOT_LOOKED_UP
-      : await resolveBaseImage(options.client, parsed.config.labels, options.platform);
-  return {
-    source: reference,
-    digest: manifest.digest,
-    platform: parsed.platform,
-    config: parsed.config,
-    history: parsed.history,
-    layers: markBaseLayers(layers, found.base?.diffIds ?? []),
-    ...(found.base !== undefined ? { base: found.base } : {}),
-    baseLookup: found.lookup,
-  };
+  return withBaseImage(
+    {
+      source: reference,
+      digest: manifest.digest,
+      platform: parsed.platform,
+      config: parsed.config,
+      history: parsed.history,
+      layers,
+    },
+    options.resolveBase === false ? undefined : options.client,
+    options.platform,
+  );
 }

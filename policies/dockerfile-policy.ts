@@ -5,6 +5,7 @@ import { lintDockerfile } from "../rules/dockerfile/lint";
 import { DockerfileSyntaxError } from "../rules/dockerfile/syntax-error";
 import { applyExemptions } from "../rules/exemptions/exemption";
 import { Finding } from "../rules/finding";
+import { stringOf } from "../rules/read";
 import { UnknownValueError } from "../rules/unknown";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
@@ -26,10 +27,6 @@ function read<T>(get: () => T): T | typeof NOT_KNOWN {
     }
     throw error;
   }
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
 }
 
 /** The outcome of linting one resource's inline Dockerfile with one rule. */
@@ -57,7 +54,7 @@ export function lintInlineDockerfile(
   }
   const props = unknownsAsRuleErrors(args.props) as Record<string, unknown>;
   const inline = read(() =>
-    asString((props.dockerfile as Record<string, unknown> | undefined)?.inline),
+    stringOf((props.dockerfile as Record<string, unknown> | undefined)?.inline),
   );
   if (inline === NOT_KNOWN) {
     return { findings: [] };
@@ -67,7 +64,7 @@ export function lintInlineDockerfile(
       notApplicable: "reads inline Dockerfiles only; lint Dockerfile files with `hardened lint`",
     };
   }
-  const target = read(() => asString(props.target));
+  const target = read(() => stringOf(props.target));
   if (target === NOT_KNOWN) {
     return { findings: [] };
   }

@@ -1,6 +1,7 @@
 import { Document, LineCounter, Node, isNode, parseAllDocuments } from "yaml";
 import { parseFieldPath } from "../../rules/field-path";
 import { KubernetesObject } from "../../rules/kubernetes/types";
+import { isRecord } from "../../rules/read";
 import { InputError } from "../input-error";
 import { InputFile } from "../input-files";
 
@@ -16,10 +17,6 @@ export interface ManifestObject {
   readonly pathPrefix: string;
   /** The one-based line of `path` (relative to the object), or of its nearest present parent. */
   readonly lineOf: (path: string) => number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function lineFinder(doc: Document, counter: LineCounter, prefix: readonly (string | number)[]) {

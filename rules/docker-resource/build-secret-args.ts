@@ -3,7 +3,7 @@ import { HARDENED_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_BUILD_IMAGE_TYPE, DOCKER_IMAGE_TYPE } from "./resource-types";
-import { asRecord } from "./read";
+import { recordOf } from "../read";
 
 const SECRET_WORDS =
   /(password|passwd|passphrase|secret|token|apikey|accesskey|privatekey|credential)/;
@@ -17,7 +17,7 @@ export function isSecretLikeName(name: string): boolean {
 }
 
 function checkArgs(args: unknown, base: string): Violation[] {
-  return Object.keys(asRecord(args) ?? {})
+  return Object.keys(recordOf(args) ?? {})
     .filter(isSecretLikeName)
     .map((name) => ({
       path: fieldPath(base, name),
@@ -43,6 +43,6 @@ export const dockerBuildSecretArgs: DockerResourceRule = {
   resourceTypes: [DOCKER_IMAGE_TYPE, DOCKER_BUILD_IMAGE_TYPE],
   check: (inputs, type) =>
     type === DOCKER_IMAGE_TYPE
-      ? checkArgs(asRecord(inputs.build)?.args, "build.args")
+      ? checkArgs(recordOf(inputs.build)?.args, "build.args")
       : checkArgs(inputs.buildArgs, "buildArgs"),
 };

@@ -3,7 +3,7 @@ import { HARDENED_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
-import { asArray, asRecord } from "./read";
+import { listOf, recordOf } from "../read";
 
 /** CIS Docker 5.3: a `docker.Container` must not add Linux capabilities. */
 export const dockerAddedCapabilities: DockerResourceRule = {
@@ -25,7 +25,7 @@ export const dockerAddedCapabilities: DockerResourceRule = {
   resourceTypes: [DOCKER_CONTAINER_TYPE],
   check: (inputs) => {
     const violations: Violation[] = [];
-    asArray(asRecord(inputs.capabilities)?.adds).forEach((cap, index) => {
+    listOf(recordOf(inputs.capabilities)?.adds).forEach((cap, index) => {
       violations.push({
         path: fieldPath("capabilities", "adds", index),
         message: `capability ${JSON.stringify(cap)} is added; expected no added capabilities`,

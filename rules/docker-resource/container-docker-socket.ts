@@ -3,7 +3,7 @@ import { HARDENED_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
-import { asArray, asRecord, asString } from "./read";
+import { listOf, recordOf, stringOf } from "../read";
 
 /** Host paths whose mount exposes the Docker daemon socket. */
 const SOCKET_EXPOSING_PATHS: ReadonlySet<string> = new Set([
@@ -41,9 +41,9 @@ export const dockerSocketMount: DockerResourceRule = {
   resourceTypes: [DOCKER_CONTAINER_TYPE],
   check: (inputs) => {
     const violations: Violation[] = [];
-    asArray(inputs.mounts).forEach((item, index) => {
-      const mount = asRecord(item);
-      const source = asString(mount?.source);
+    listOf(inputs.mounts).forEach((item, index) => {
+      const mount = recordOf(item);
+      const source = stringOf(mount?.source);
       if (mount?.type === "bind" && exposesSocket(source)) {
         violations.push({
           path: fieldPath("mounts", index, "source"),
@@ -51,8 +51,8 @@ export const dockerSocketMount: DockerResourceRule = {
         });
       }
     });
-    asArray(inputs.volumes).forEach((item, index) => {
-      const hostPath = asString(asRecord(item)?.hostPath);
+    listOf(inputs.volumes).forEach((item, index) => {
+      const hostPath = stringOf(recordOf(item)?.hostPath);
       if (exposesSocket(hostPath)) {
         violations.push({
           path: fieldPath("volumes", index, "hostPath"),

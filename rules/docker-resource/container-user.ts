@@ -1,7 +1,7 @@
 import { HARDENED_PROFILES } from "../profile";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
-import { asString } from "./read";
+import { stringOf } from "../read";
 
 /** True when a Docker `user` value (`name|uid[:group|gid]`) names the root user. */
 export function isRootDockerUser(user: string): boolean {
@@ -25,7 +25,7 @@ export const dockerNonRootUser: DockerResourceRule = {
   remediation: 'Set user on the docker.Container to a non-root UID and GID, such as "65532:65532".',
   resourceTypes: [DOCKER_CONTAINER_TYPE],
   check: (inputs) => {
-    const user = asString(inputs.user);
+    const user = stringOf(inputs.user);
     if (user === undefined || user.trim() === "") {
       return [
         {

@@ -4,7 +4,7 @@ import { HARDENED_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_BUILD_IMAGE_TYPE, DOCKER_IMAGE_TYPE } from "./resource-types";
-import { asArray, asString } from "./read";
+import { listOf, stringOf } from "../read";
 
 function checkName(name: string, path: string): Violation[] {
   let tag: string | undefined;
@@ -54,11 +54,11 @@ export const dockerImageTag: DockerResourceRule = {
   resourceTypes: [DOCKER_IMAGE_TYPE, DOCKER_BUILD_IMAGE_TYPE],
   check: (inputs, type) => {
     if (type === DOCKER_IMAGE_TYPE) {
-      const name = asString(inputs.imageName);
+      const name = stringOf(inputs.imageName);
       return name === undefined ? [] : checkName(name, "imageName");
     }
     const violations: Violation[] = [];
-    asArray(inputs.tags).forEach((tag, index) => {
+    listOf(inputs.tags).forEach((tag, index) => {
       if (typeof tag === "string") {
         violations.push(...checkName(tag, fieldPath("tags", index)));
       }

@@ -11,7 +11,7 @@ import {
   DOCKER_CONTAINER_TYPE,
   DOCKER_IMAGE_TYPE,
 } from "./resource-types";
-import { asArray, asString } from "./read";
+import { listOf, stringOf } from "../read";
 
 /**
  * The image an image resource built and pushed, from its properties (inputs or outputs), or
@@ -23,8 +23,8 @@ export function builtImageOf(
   props: ResourceInputs,
 ): BuiltImage | undefined {
   if (type === DOCKER_IMAGE_TYPE) {
-    const name = knownOrUndefined(() => asString(props.imageName));
-    const digestRef = knownOrUndefined(() => asString(props.repoDigest));
+    const name = knownOrUndefined(() => stringOf(props.imageName));
+    const digestRef = knownOrUndefined(() => stringOf(props.repoDigest));
     return {
       resourceName,
       pushedAs: name === undefined ? [] : [name],
@@ -33,9 +33,9 @@ export function builtImageOf(
   }
   if (type === DOCKER_BUILD_IMAGE_TYPE) {
     const tags =
-      knownOrUndefined(() => asArray(props.tags).map((t) => knownOrUndefined(() => asString(t)))) ??
+      knownOrUndefined(() => listOf(props.tags).map((t) => knownOrUndefined(() => stringOf(t)))) ??
       [];
-    const ref = knownOrUndefined(() => asString(props.ref));
+    const ref = knownOrUndefined(() => stringOf(props.ref));
     return {
       resourceName,
       pushedAs: tags.filter((t): t is string => t !== undefined),
@@ -59,7 +59,7 @@ export function imageUsesOfWorkload(object: KubernetesObject): ImageUse[] {
   const namespace = knownOrUndefined(() => object.metadata?.namespace) ?? null;
   const uses: ImageUse[] = [];
   for (const c of pod?.containers ?? []) {
-    const image = knownOrUndefined(() => asString(c.container.image));
+    const image = knownOrUndefined(() => stringOf(c.container.image));
     if (image !== undefined) {
       uses.push({
         kind,
@@ -83,7 +83,7 @@ export function imageUsesOfDockerResource(
   if (type !== DOCKER_CONTAINER_TYPE) {
     return [];
   }
-  const image = knownOrUndefined(() => asString(props.image));
+  const image = knownOrUndefined(() => stringOf(props.image));
   return image === undefined
     ? []
     : [{ kind: type, name: resourceName, container: null, path: "image", image }];

@@ -6,10 +6,3 @@ export const DOCKER_CONTAINER_TYPE = "docker:index/container:Container";
 
 /** Pulumi type token of `dockerbuild.Image` in `@pulumi/docker-build` (BuildKit). */
 export const DOCKER_BUILD_IMAGE_TYPE = "docker-build:index:Image";
-
-/** Every Pulumi Docker resource type a rule in this folder reads. */
-export const DOCKER_RESOURCE_TYPES: readonly string[] = [
-  DOCKER_IMAGE_TYPE,
-  DOCKER_CONTAINER_TYPE,
-  DOCKER_BUILD_IMAGE_TYPE,
-];

@@ -1,4 +1,5 @@
 import { fieldPath } from "../field-path";
+import { isRecord } from "../read";
 import { ResolvedKubernetesRuleOptions } from "./options";
 import { Container, KubernetesObject, ObjectMeta, PodSpec } from "./types";
 import { WORKLOAD_SHAPES } from "./workload-kinds";
@@ -43,10 +44,6 @@ export interface PodContext {
   readonly containers: readonly ContainerContext[];
   /** The rule options in force. */
   readonly options: ResolvedKubernetesRuleOptions;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function walk(root: unknown, segments: readonly string[]): Record<string, unknown> {

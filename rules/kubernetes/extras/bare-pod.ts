@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { listOf, recordOf } from "../pss/read";
+import { listOf, recordOf } from "../../read";
 
 /** Hardened extra: pods are created by a controller, not on their own. */
 export const barePod: KubernetesRule = {

@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { listOf, recordOf } from "../pss/read";
+import { listOf, recordOf } from "../../read";
 import { positiveQuantityProblem } from "../quantity";
 
 /**

@@ -3,7 +3,7 @@ import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { listOf, recordOf } from "../pss/read";
+import { listOf, recordOf } from "../../read";
 
 const ONLY_REFERENCES = /^(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\))+$/;
 

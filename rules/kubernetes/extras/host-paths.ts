@@ -1,6 +1,6 @@
 import { fieldPath } from "../../field-path";
 import { PodContext } from "../pod-context";
-import { listOf, recordOf } from "../pss/read";
+import { listOf, recordOf } from "../../read";
 
 /** A pod's hostPath volume. */
 export interface HostPathVolume {

@@ -1,7 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { Violation } from "../../rule";
 import { ContainerContext } from "../pod-context";
-import { recordOf } from "../pss/read";
+import { recordOf } from "../../read";
 import { positiveQuantityProblem } from "../quantity";
 
 /** A resource a container can request or limit. */

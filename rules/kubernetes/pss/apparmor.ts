@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe, recordOf, stringOf } from "./read";
+import { describe, recordOf, stringOf } from "../../read";
 import {
   SecurityContextAt,
   containerSecurityContext,

@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe, listOf, recordOf } from "./read";
+import { describe, listOf, recordOf } from "../../read";
 import { containerSecurityContext } from "./security-context";
 
 /** The capabilities the baseline level lets a container add: the container runtimes' defaults. */

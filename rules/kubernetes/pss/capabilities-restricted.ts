@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe, listOf, recordOf } from "./read";
+import { describe, listOf, recordOf } from "../../read";
 import { isExemptWindowsPod } from "./relaxations";
 import { containerSecurityContext } from "./security-context";
 

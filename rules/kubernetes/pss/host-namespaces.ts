@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe } from "./read";
+import { describe } from "../../read";
 
 const HOST_NAMESPACE_FIELDS = ["hostNetwork", "hostPID", "hostIPC"] as const;
 

@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe, listOf, recordOf } from "./read";
+import { describe, listOf, recordOf } from "../../read";
 
 /** PSS baseline "HostPath Volumes": no volume may be a `hostPath`. */
 export const hostPathVolumes: KubernetesRule = {

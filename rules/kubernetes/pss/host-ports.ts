@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { listOf, numberOf, recordOf } from "./read";
+import { listOf, numberOf, recordOf } from "../../read";
 
 /** PSS baseline "Host Ports": `ports[*].hostPort` must be unset or 0 in every container list. */
 export const hostPorts: KubernetesRule = {

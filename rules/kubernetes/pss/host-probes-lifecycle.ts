@@ -3,7 +3,7 @@ import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { pssAtLeast } from "../pss-version";
-import { describe, recordOf } from "./read";
+import { describe, recordOf } from "../../read";
 
 /** The version that introduced the check on probe and lifecycle handler hosts. */
 const HOST_PROBES_MINOR = 34;

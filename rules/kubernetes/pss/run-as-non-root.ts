@@ -1,7 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe } from "./read";
+import { describe } from "../../read";
 import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./relaxations";
 import { containerSecurityContext, podSecurityContext } from "./security-context";
 

@@ -4,7 +4,7 @@ import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { PodContext } from "../pod-context";
 import { pssAtLeast } from "../pss-version";
-import { describe, recordOf } from "./read";
+import { describe, recordOf } from "../../read";
 import {
   SecurityContextAt,
   containerSecurityContext,

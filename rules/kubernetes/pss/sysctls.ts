@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe, listOf, recordOf } from "./read";
+import { describe, listOf, recordOf } from "../../read";
 import { describeSafeSysctls, safeSysctls } from "./safe-sysctls";
 import { podSecurityContext } from "./security-context";
 

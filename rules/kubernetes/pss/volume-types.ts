@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { describe, listOf, recordOf } from "./read";
+import { describe, listOf, recordOf } from "../../read";
 
 /** The volume sources the restricted level allows. */
 const RESTRICTED_VOLUME_SOURCES: readonly string[] = [

@@ -2,7 +2,7 @@ import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { recordOf } from "./read";
+import { recordOf } from "../../read";
 import {
   SecurityContextAt,
   containerSecurityContext,

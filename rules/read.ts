@@ -1,13 +1,16 @@
 /*
- * Defensive readers for manifest values. Manifests come from users, so a field may hold a value of
- * the wrong type; the Pod Security Standards rules treat such a value as unset rather than throw.
+ * Defensive readers for user-supplied values (manifests, resource inputs). A field may hold a value
+ * of the wrong type; the rules treat such a value as unset rather than throw.
  */
+
+/** Whether `value` is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** `value` when it is a plain object, otherwise undefined. */
 export function recordOf(value: unknown): Readonly<Record<string, unknown>> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** `value` when it is an array, otherwise an empty list. */
