@@ -2,7 +2,8 @@ import { HARDENED_PROFILES } from "../../profile";
 import { builtInstructions, finalInstructions } from "../ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 import { DockerfileInstruction, DockerfileModel } from "../model";
-import { runsSubcommand } from "../packages";
+import { PackageInstall, runsSubcommand } from "../packages";
+import { ShellCommand } from "../shell";
 
 const APT = ["apt-get", "apt", "aptitude"];
 
@@ -33,32 +34,54 @@ function runs(model: DockerfileModel, scope: "final" | "built"): DockerfileInstr
   );
 }
 
-/** `apt-get update` is in the same RUN as the install it is for. */
+/** Package-index updates, by the manager whose install they are for. */
+const INDEX_UPDATES: readonly {
+  readonly manager: PackageInstall["manager"];
+  readonly programs: readonly string[];
+  readonly verbs: readonly string[];
+}[] = [
+  { manager: "apt", programs: APT, verbs: ["update"] },
+  { manager: "apk", programs: ["apk"], verbs: ["update"] },
+  { manager: "rpm", programs: ["yum", "dnf", "microdnf", "tdnf"], verbs: ["update", "makecache"] },
+  { manager: "rpm", programs: ["zypper"], verbs: ["refresh", "ref"] },
+];
+
+/** The first command of `instruction` that updates a package index with no install of the same manager, or undefined. */
+function updateAlone(instruction: DockerfileInstruction): ShellCommand | undefined {
+  return instruction.commands.find((c) =>
+    INDEX_UPDATES.some(
+      (u) =>
+        u.verbs.some((verb) => runsSubcommand(c, u.programs, verb)) &&
+        !instruction.commands.some((other) => other.install?.manager === u.manager),
+    ),
+  );
+}
+
+/** A package-index update is in the same RUN as the install it is for. */
 export const dockerfileAptUpdateAlone: DockerfileRule = {
   id: "dockerfile-apt-update-alone",
-  title: "apt-get update must be in the same RUN as apt-get install",
+  title: "A package-index update must be in the same RUN as the install",
   description:
-    "An `apt-get update` layer on its own is cached: a later install then uses stale package lists and misses security updates.",
+    "An `apt-get update`, `apk update`, `yum/dnf update` or `zypper refresh` layer on its own is cached: a later install then uses stale package lists and misses security updates. (The id keeps its first name, apt's, for stability.)",
   severity: "warning",
   profiles: HARDENED_PROFILES,
   target: "dockerfile",
   references: { cisDocker: ["4.7"], trivy: ["DS017"], checkov: ["CKV_DOCKER_5"] },
   remediation:
-    "Combine them: RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*.",
+    "Combine them: RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/* (apk add --no-cache needs no update at all).",
   check: (model) =>
-    runs(model, "built")
-      .filter(
-        (i) =>
-          i.commands.some((c) => runsSubcommand(c, APT, "update")) &&
-          !i.commands.some((c) => c.install?.manager === "apt"),
-      )
-      .map((i) =>
-        violationAt(
-          model,
-          i,
-          "RUN runs apt-get update without an apt-get install in the same RUN; expected update and install together",
-        ),
-      ),
+    runs(model, "built").flatMap((i) => {
+      const update = updateAlone(i);
+      return update === undefined
+        ? []
+        : [
+            violationAt(
+              model,
+              i,
+              `RUN runs ${update.program} ${update.args.join(" ")} without an install of the same package manager in the same RUN; expected update and install together`,
+            ),
+          ];
+    }),
 };
 
 /** apt-get install skips recommended packages. */
@@ -75,18 +98,17 @@ export const dockerfileAptNoInstallRecommends: DockerfileRule = {
   check: (model) =>
     runs(model, "final").flatMap((i) =>
       i.commands
-        .map((c) => c.install)
         .filter(
-          (p) =>
-            p?.manager === "apt" &&
-            !p.flags.includes("--no-install-recommends") &&
-            !p.flags.some((f) => /Install-Recommends=(false|0)/i.test(f)),
+          (c) =>
+            c.install?.manager === "apt" &&
+            !c.install.flags.includes("--no-install-recommends") &&
+            !c.args.some((a) => /APT::Install-Recommends=(false|0|no|off)$/i.test(a)),
         )
-        .map((p) =>
+        .map((c) =>
           violationAt(
             model,
             i,
-            `${p?.program} install without --no-install-recommends in the final stage; expected --no-install-recommends`,
+            `${c.install?.program} install without --no-install-recommends in the final stage; expected --no-install-recommends`,
           ),
         ),
     ),
@@ -148,11 +170,30 @@ export const dockerfileApkNoCache: DockerfileRule = {
       ),
 };
 
+/** True when `value` turns PIP_NO_CACHE_DIR on. */
+function pipCacheOff(value: string | null): boolean {
+  return value !== null && !/^(0|false|no|off)?$/i.test(value);
+}
+
+/**
+ * True when `command` runs with PIP_NO_CACHE_DIR on: as an assignment before its program
+ * (`PIP_NO_CACHE_DIR=1 pip install`, `env PIP_NO_CACHE_DIR=1 pip ...`) or exported by an earlier
+ * command of the same RUN.
+ */
+function pipCacheOffInRun(instruction: DockerfileInstruction, command: ShellCommand): boolean {
+  const assigns = (word: string) =>
+    word.startsWith("PIP_NO_CACHE_DIR=") && pipCacheOff(word.slice("PIP_NO_CACHE_DIR=".length));
+  const prefix = command.words.slice(0, command.words.length - command.args.length - 1);
+  const before = instruction.commands.slice(0, instruction.commands.indexOf(command));
+  return prefix.some(assigns) || before.some((c) => c.program === "export" && c.args.some(assigns));
+}
+
 /** pip install does not keep its cache. */
 export const dockerfilePipNoCacheDir: DockerfileRule = {
   id: "dockerfile-pip-no-cache-dir",
   title: "pip install in the final stage must use --no-cache-dir",
-  description: "pip keeps every downloaded wheel in ~/.cache/pip, inside the final image.",
+  description:
+    "pip keeps every downloaded wheel in ~/.cache/pip, inside the final image. PIP_NO_CACHE_DIR set by ENV, ARG, a command prefix or an earlier export in the same RUN counts as --no-cache-dir.",
   severity: "warning",
   profiles: HARDENED_PROFILES,
   target: "dockerfile",
@@ -172,27 +213,25 @@ export const dockerfilePipNoCacheDir: DockerfileRule = {
         (i) =>
           !chain.some(
             (e) =>
-              e.keyword === "ENV" &&
+              (e.keyword === "ENV" || e.keyword === "ARG") &&
               e.line < i.line &&
-              e.properties.some(
-                (p) => p.name === "PIP_NO_CACHE_DIR" && !/^(0|false|no|off)?$/i.test(p.value ?? ""),
-              ),
+              e.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && pipCacheOff(p.value)),
           ),
       )
       .flatMap((i) =>
         i.commands
-          .map((c) => c.install)
           .filter(
-            (p) =>
-              p?.manager === "pip" &&
-              !p.flags.includes("--no-cache-dir") &&
-              p.packages.length + p.flags.length > 0,
+            (c) =>
+              c.install?.manager === "pip" &&
+              !c.install.flags.includes("--no-cache-dir") &&
+              c.install.packages.length + c.install.flags.length > 0 &&
+              !pipCacheOffInRun(i, c),
           )
-          .map((p) =>
+          .map((c) =>
             violationAt(
               model,
               i,
-              `${p?.program} install without --no-cache-dir in the final stage; expected --no-cache-dir`,
+              `${c.install?.program} install without --no-cache-dir in the final stage; expected --no-cache-dir`,
             ),
           ),
       );

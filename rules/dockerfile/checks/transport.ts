@@ -23,8 +23,7 @@ const INSECURE_VARIABLES: ReadonlyMap<string, (value: string) => string | undefi
   ],
   [
     "GIT_SSL_NO_VERIFY",
-    (v) =>
-      /^(0|false)?$/i.test(v) ? undefined : "GIT_SSL_NO_VERIFY turns off TLS verification in git",
+    () => "GIT_SSL_NO_VERIFY turns off TLS verification in git whatever its value",
   ],
   [
     "NPM_CONFIG_STRICT_SSL",
@@ -45,7 +44,31 @@ function insecureAssignment(name: string, value: string): string | undefined {
 }
 
 /** Programs `insecureCommand` knows flags of; others are skipped without looking at their words. */
-const TLS_PROGRAMS = /^(curl|wget|pip[0-9.]*|git|npm|yarn|yum|dnf|microdnf|tdnf)$/;
+const TLS_PROGRAMS =
+  /^(curl|wget|pip[0-9.]*|git|npm|yarn|yum|dnf|microdnf|tdnf|yum-config-manager)$/;
+
+/** A false boolean as npm, yarn and the rpm tools read one. */
+const FALSE = /^(false|0|no|off)$/i;
+
+/**
+ * True when npm or yarn `args` set strict-ssl to false: `config set strict-ssl false` (or
+ * `set`, or `strict-ssl=false`), `--strict-ssl=false`, `--strict-ssl false` or `--no-strict-ssl`.
+ * `npm install strict-ssl false` installs two packages and is not a setting.
+ */
+function setsStrictSslOff(args: readonly string[]): boolean {
+  const setAt = args.findIndex((a, i) => a === "set" && (i === 0 || args[i - 1] === "config"));
+  const setting = setAt === -1 ? [] : args.slice(setAt + 1);
+  return (
+    args.includes("--no-strict-ssl") ||
+    args.some(
+      (a, i) =>
+        (a === "--strict-ssl" && FALSE.test(args[i + 1] ?? "")) ||
+        (a.startsWith("--strict-ssl=") && FALSE.test(a.slice("--strict-ssl=".length))),
+    ) ||
+    (setting[0] === "strict-ssl" && FALSE.test(setting[1] ?? "")) ||
+    /^strict-ssl=(false|0|no|off)$/i.test(setting[0] ?? "")
+  );
+}
 
 function insecureCommand(command: ShellCommand): string | undefined {
   const { program, args } = command;
@@ -79,16 +102,12 @@ function insecureCommand(command: ShellCommand): string | undefined {
   ) {
     return "git http.sslVerify=false skips TLS certificate verification";
   }
-  if (
-    (program === "npm" || program === "yarn") &&
-    args.includes("strict-ssl") &&
-    args.some((a) => /^false$/i.test(a))
-  ) {
+  if ((program === "npm" || program === "yarn") && setsStrictSslOff(args)) {
     return `${program} strict-ssl false skips TLS certificate verification`;
   }
   if (
-    ["yum", "dnf", "microdnf", "tdnf"].includes(program) &&
-    args.some((a) => /sslverify=(false|0)/i.test(a))
+    ["yum", "dnf", "microdnf", "tdnf", "yum-config-manager"].includes(program) &&
+    args.some((a) => /sslverify=(false|0|no|off)$/i.test(a))
   ) {
     return `${program} sslverify=false skips TLS certificate verification`;
   }
@@ -138,7 +157,7 @@ export const dockerfileInsecureTransport: DockerfileRule = {
       const problems: string[] = [];
       if (i.keyword === "ENV" || i.keyword === "ARG") {
         addAssignmentProblems(
-          i.properties.map((p) => `${p.name}=${p.value ?? ""}`),
+          i.properties.filter((p) => p.value !== null).map((p) => `${p.name}=${p.value}`),
           problems,
         );
       }

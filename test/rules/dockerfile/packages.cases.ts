@@ -15,6 +15,38 @@ export const PACKAGE_CASES: readonly RuleCase[] = [
     expect: [[2, "stage[0].RUN"]],
   },
   {
+    name: "apk update, yum update, dnf makecache and zypper refresh alone, but not with an install",
+    rule: "dockerfile-apt-update-alone",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN apk update",
+      "RUN yum -y update",
+      "RUN dnf makecache",
+      "RUN zypper refresh",
+      "RUN apk update && apk add tini",
+      "RUN dnf -y update && dnf -y install tini && dnf clean all",
+      "RUN apk update && apt-get install -y --no-install-recommends tini",
+    ),
+    expect: [
+      [2, "stage[0].RUN"],
+      [3, "stage[0].RUN"],
+      [4, "stage[0].RUN"],
+      [5, "stage[0].RUN"],
+      [8, "stage[0].RUN"],
+    ],
+  },
+  {
+    name: "apt-get -o APT::Install-Recommends=false counts as --no-install-recommends",
+    rule: "dockerfile-apt-no-install-recommends",
+    dockerfile: dockerfile(
+      `FROM ${DEBIAN}`,
+      "RUN apt-get -o APT::Install-Recommends=false install -y tini",
+      "RUN apt-get install -y -oAPT::Install-Recommends=0 tini",
+      "RUN apt-get -o APT::Install-Recommends=true install -y tini",
+    ),
+    expect: [[4, "stage[0].RUN"]],
+  },
+  {
     name: "install without --no-install-recommends",
     rule: "dockerfile-apt-no-install-recommends",
     dockerfile: dockerfile(
@@ -57,6 +89,24 @@ export const PACKAGE_CASES: readonly RuleCase[] = [
       "RUN pip install flask",
     ),
     expect: [[2, "stage[0].RUN"]],
+  },
+  {
+    name: "PIP_NO_CACHE_DIR=1 as a command prefix, an earlier export or an ARG counts as --no-cache-dir",
+    rule: "dockerfile-pip-no-cache-dir",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN PIP_NO_CACHE_DIR=1 pip install flask",
+      "RUN export PIP_NO_CACHE_DIR=1 && pip install flask",
+      "RUN env PIP_NO_CACHE_DIR=true pip3 install flask",
+      "RUN PIP_NO_CACHE_DIR=0 pip install flask",
+      "RUN pip install flask && export PIP_NO_CACHE_DIR=1",
+      "ARG PIP_NO_CACHE_DIR=1",
+      "RUN pip install flask",
+    ),
+    expect: [
+      [5, "stage[0].RUN"],
+      [6, "stage[0].RUN"],
+    ],
   },
   {
     name: "apt instead of apt-get",

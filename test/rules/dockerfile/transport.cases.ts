@@ -36,6 +36,63 @@ export const TRANSPORT_CASES: readonly RuleCase[] = [
     ],
   },
   {
+    name: "GIT_SSL_NO_VERIFY set to any value, even 0, false or empty, turns verification off",
+    rule: "dockerfile-insecure-transport",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "ENV GIT_SSL_NO_VERIFY=0",
+      "ENV GIT_SSL_NO_VERIFY=false",
+      'ENV GIT_SSL_NO_VERIFY=""',
+      "RUN GIT_SSL_NO_VERIFY=false git clone https://git.example/r.git",
+      "RUN export GIT_SSL_NO_VERIFY= && git clone https://git.example/r.git",
+      "ARG GIT_SSL_NO_VERIFY",
+    ),
+    expect: [
+      [2, "stage[0].ENV"],
+      [3, "stage[0].ENV"],
+      [4, "stage[0].ENV"],
+      [5, "stage[0].RUN"],
+      [6, "stage[0].RUN"],
+    ],
+  },
+  {
+    name: "yum-config-manager --setopt sslverify 0, false or no turns verification off",
+    rule: "dockerfile-insecure-transport",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN yum-config-manager --setopt=sslverify=0 --save",
+      "RUN yum-config-manager --setopt=sslverify=false --save",
+      "RUN yum-config-manager --setopt=epel.sslverify=no --save",
+      "RUN yum-config-manager --setopt=sslverify=1 --save",
+      "RUN dnf config-manager --setopt=sslverify=no --save",
+    ),
+    expect: [
+      [2, "stage[0].RUN"],
+      [3, "stage[0].RUN"],
+      [4, "stage[0].RUN"],
+      [6, "stage[0].RUN"],
+    ],
+  },
+  {
+    name: "npm installing packages named strict-ssl and false is not a setting; config set is",
+    rule: "dockerfile-insecure-transport",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN npm install strict-ssl false",
+      "RUN npm config set strict-ssl false",
+      "RUN npm set strict-ssl=false",
+      "RUN npm install --strict-ssl=false left-pad",
+      "RUN yarn config set strict-ssl false",
+      "RUN npm config set strict-ssl true",
+    ),
+    expect: [
+      [3, "stage[0].RUN"],
+      [4, "stage[0].RUN"],
+      [5, "stage[0].RUN"],
+      [6, "stage[0].RUN"],
+    ],
+  },
+  {
     name: "a stage the target never builds is not checked",
     rule: "dockerfile-insecure-transport",
     dockerfile: dockerfile(
