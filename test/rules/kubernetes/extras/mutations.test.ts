@@ -53,6 +53,16 @@ const MUTATIONS: readonly Mutation[] = [
     path: "securityContext.runAsGroup",
   },
   {
+    rule: "run-as-group",
+    set: { "securityContext.fsGroup": 0 },
+    path: "securityContext.fsGroup",
+  },
+  {
+    rule: "run-as-group",
+    set: { "securityContext.supplementalGroups": [0] },
+    path: "securityContext.supplementalGroups[0]",
+  },
+  {
     rule: "high-uid",
     set: { "{c}.securityContext.runAsUser": 1000 },
     path: "{c}.securityContext.runAsUser",

@@ -64,6 +64,21 @@ describe("run-as-group", () => {
       ],
     ],
     ["Windows pod", { ...everywhere("runAsGroup", undefined), "os.name": "windows" }, []],
+    [
+      "fsGroup 0 puts every container in the root group: reported at the pod's fsGroup",
+      { "securityContext.fsGroup": 0 },
+      [["run-as-group", `${POD}.fsGroup`, null]],
+    ],
+    [
+      "supplementalGroups containing 0: reported at that element",
+      { "securityContext.supplementalGroups": [1000, 0, 2000] },
+      [["run-as-group", `${POD}.supplementalGroups[1]`, null]],
+    ],
+    [
+      "non-zero fsGroup and supplementalGroups pass",
+      { "securityContext.fsGroup": 2000, "securityContext.supplementalGroups": [1000, 2000] },
+      [],
+    ],
   ];
   for (const [title, changes, expected] of cases) {
     it(title, () => assert.deepEqual(runRule(runAsGroup, podWith(changes)), expected));
