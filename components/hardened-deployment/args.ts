@@ -2,10 +2,13 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { KubernetesRuleOptions } from "../../rules/kubernetes/options";
 import { PodSecurityContext, SecurityContext } from "../../rules/kubernetes/types";
+import { AutoscalingArgs } from "./autoscaling";
 import { HardeningExemption } from "./exemptions";
+import { InitContainerArgs, SidecarArgs } from "./extra-containers";
 import { ImageInput } from "./image-source";
 import { ContainerResources, ResourcePreset } from "./resources";
 import { Overrides } from "./security-context";
+import { VolumeArgs } from "./volumes";
 import { TmpOptions, WritablePath } from "./writable-paths";
 
 /** A port the application listens on. */
@@ -138,10 +141,28 @@ export interface HardenedDeploymentArgs {
    */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * The number of pods.
-   * @default 2
+   * Labels added to the pods only (not to the selector or the other resources), such as a
+   * service mesh's injection label. May not change `app.kubernetes.io/name`.
+   * @default {}
+   */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * Annotations of the pods (service meshes, Prometheus scraping). Exemptions are declared with
+   * `exemptions`, not with `hardened.dev/` annotations.
+   * @default {}
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * The number of pods. Not allowed with `autoscaling`, which owns the number then.
+   * @default 2 (unset with `autoscaling`)
    */
   readonly replicas?: number;
+  /**
+   * A HorizontalPodAutoscaler; the Deployment's replicas are left to it and the
+   * PodDisruptionBudget follows its `minReplicas`.
+   * @default none
+   */
+  readonly autoscaling?: AutoscalingArgs;
   /**
    * The container's entrypoint.
    * @default the image's entrypoint
@@ -158,6 +179,12 @@ export interface HardenedDeploymentArgs {
    */
   readonly env?: pulumi.Input<readonly pulumi.Input<k8s.types.input.core.v1.EnvVar>[]>;
   /**
+   * Whole ConfigMaps or Secrets as environment variables of the application container. Prefer
+   * mounting secrets as files (`volumes`).
+   * @default []
+   */
+  readonly envFrom?: pulumi.Input<readonly pulumi.Input<k8s.types.input.core.v1.EnvFromSource>[]>;
+  /**
    * The ports the application listens on.
    * @default [] (no Service, no startup probe, NetworkPolicy denies all ingress)
    */
@@ -172,6 +199,54 @@ export interface HardenedDeploymentArgs {
    * @default []
    */
   readonly writablePaths?: readonly (string | WritablePath)[];
+  /**
+   * The pod's volumes (configMap, secret, projected, downwardAPI, persistentVolumeClaim,
+   * ephemeral), each mounted in the application container at its `mountPath` (read-only unless
+   * `readOnly: false`, which only claims allow) and in other containers by their `volumeMounts`.
+   * @default []
+   */
+  readonly volumes?: readonly VolumeArgs[];
+  /**
+   * Further long-running containers, each hardened like the application container.
+   * @default []
+   */
+  readonly sidecars?: readonly SidecarArgs[];
+  /**
+   * Init containers (or native sidecars with `restartPolicy: "Always"`), each hardened like the
+   * application container.
+   * @default []
+   */
+  readonly initContainers?: readonly InitContainerArgs[];
+  /**
+   * Names of Secrets with credentials for the image registries.
+   * @default []
+   */
+  readonly imagePullSecrets?: readonly string[];
+  /**
+   * Node labels the pods must be scheduled on.
+   * @default {}
+   */
+  readonly nodeSelector?: pulumi.Input<Readonly<Record<string, pulumi.Input<string>>>>;
+  /**
+   * Tolerations of node taints.
+   * @default []
+   */
+  readonly tolerations?: pulumi.Input<readonly pulumi.Input<k8s.types.input.core.v1.Toleration>[]>;
+  /**
+   * Node, pod and pod anti-affinity (the soft topology spread is set by `topologySpread`).
+   * @default none
+   */
+  readonly affinity?: pulumi.Input<k8s.types.input.core.v1.Affinity>;
+  /**
+   * The pods' PriorityClass.
+   * @default the cluster's default priority
+   */
+  readonly priorityClassName?: string;
+  /**
+   * Seconds between SIGTERM and SIGKILL when a pod stops.
+   * @default Kubernetes' default (30)
+   */
+  readonly terminationGracePeriodSeconds?: number;
   /**
    * The liveness probe. Never invented: only the application knows what "alive" means.
    * @default none (the rule `liveness-probe` warns)
@@ -209,7 +284,7 @@ export interface HardenedDeploymentArgs {
   readonly service?: ServiceArgs | null;
   /**
    * The PodDisruptionBudget; `null` creates none.
-   * @default `maxUnavailable: 1` when replicas > 1, none otherwise
+   * @default `maxUnavailable: 1` when replicas (or `autoscaling.minReplicas`) > 1, none otherwise
    */
   readonly podDisruptionBudget?: PodDisruptionBudgetArgs | null;
   /**

@@ -17,7 +17,8 @@ export interface CompanionMeta {
   readonly labels: Readonly<Record<string, string>>;
 }
 
-function metadata(meta: CompanionMeta): k8s.types.input.meta.v1.ObjectMeta {
+/** The metadata of a companion: the Deployment's name, namespace and labels. */
+export function companionMetadata(meta: CompanionMeta): k8s.types.input.meta.v1.ObjectMeta {
   return meta.namespace === undefined
     ? { name: meta.name, labels: { ...meta.labels } }
     : { name: meta.name, namespace: meta.namespace, labels: { ...meta.labels } };
@@ -25,7 +26,7 @@ function metadata(meta: CompanionMeta): k8s.types.input.meta.v1.ObjectMeta {
 
 /** A dedicated ServiceAccount that does not mount its token into pods. */
 export function serviceAccountArgs(meta: CompanionMeta): k8s.core.v1.ServiceAccountArgs {
-  return { metadata: metadata(meta), automountServiceAccountToken: false };
+  return { metadata: companionMetadata(meta), automountServiceAccountToken: false };
 }
 
 /** A Service for the declared ports, targeting them by name. */
@@ -36,7 +37,7 @@ export function serviceArgs(
   args: ServiceArgs,
 ): k8s.core.v1.ServiceArgs {
   return {
-    metadata: metadata(meta),
+    metadata: companionMetadata(meta),
     spec: {
       type: args.type ?? "ClusterIP",
       selector: { ...selector },
@@ -73,7 +74,7 @@ export function podDisruptionBudgetArgs(
       ? { minAvailable: args.minAvailable }
       : { maxUnavailable: args.maxUnavailable ?? 1 };
   return {
-    metadata: metadata(meta),
+    metadata: companionMetadata(meta),
     spec: { selector: { matchLabels: { ...selector } }, ...budget },
   };
 }
@@ -114,7 +115,7 @@ export function networkPolicyArgs(
           ...(args.egress.rules ?? []),
         ];
   return {
-    metadata: metadata(meta),
+    metadata: companionMetadata(meta),
     spec: {
       podSelector: { matchLabels: { ...selector } },
       policyTypes: egress === undefined ? ["Ingress"] : ["Ingress", "Egress"],

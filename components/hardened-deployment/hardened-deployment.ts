@@ -5,10 +5,9 @@ import { Finding } from "../../rules/finding";
 import { AppliedControl, appliedControls } from "./applied-controls";
 import { HardenedDeploymentArgs } from "./args";
 import { checkWorkload, describeFinding, unusedExemptions } from "./check-workload";
-import { deploymentObject } from "./deployment-object";
-import { checkImageRef, checkImageUser, isImageSource } from "./image-source";
+import { containerInputs } from "./container-spec";
+import { ResolvedInputs, deploymentObject } from "./deployment-object";
 import { planDeployment } from "./plan";
-import { checkProbePorts } from "./ports";
 
 /** The Pulumi type token of {@link HardenedDeployment}. */
 export const HARDENED_DEPLOYMENT_TYPE = "hardened:index:HardenedDeployment";
@@ -74,6 +73,8 @@ export class HardenedDeployment extends pulumi.ComponentResource {
   public readonly podDisruptionBudget?: k8s.policy.v1.PodDisruptionBudget;
   /** The NetworkPolicy, unless removed. */
   public readonly networkPolicy?: k8s.networking.v1.NetworkPolicy;
+  /** The HorizontalPodAutoscaler, when `autoscaling` is given. */
+  public readonly autoscaler?: k8s.autoscaling.v2.HorizontalPodAutoscaler;
   /** The final pod spec, as sent to Kubernetes. */
   public readonly podSpec: pulumi.Output<Plain>;
   /** The hardening defaults in effect, each with the rule ids it satisfies. */
@@ -82,52 +83,32 @@ export class HardenedDeployment extends pulumi.ComponentResource {
   constructor(name: string, args: HardenedDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
     super(HARDENED_DEPLOYMENT_TYPE, name, {}, opts);
     const plan = planDeployment(name, args);
-    const source = isImageSource(args.image) ? args.image : { ref: args.image };
-    const allowUnpinned = plan.exemptions.some((e) => e.ruleId === "image-digest");
     const inputs = {
-      ref: source.ref,
-      user: source.user,
       namespace: args.namespace,
-      env: args.env,
-      livenessProbe: args.livenessProbe,
-      readinessProbe: args.readinessProbe,
-      startupProbe: args.startupProbe ?? undefined,
+      containers: [args, ...(args.sidecars ?? [])].map(containerInputs),
+      initContainers: (args.initContainers ?? []).map(containerInputs),
+      volumes: plan.volumes,
+      scheduling: {
+        nodeSelector: args.nodeSelector,
+        tolerations: args.tolerations,
+        affinity: args.affinity,
+      },
     };
     const build = (known: pulumi.Unwrap<typeof inputs>) => {
-      const user =
-        known.user === undefined
-          ? undefined
-          : checkImageUser(known.user, "args.image.user", plan.owner);
-      checkProbePorts(
-        {
-          "args.livenessProbe": known.livenessProbe,
-          "args.readinessProbe": known.readinessProbe,
-          "args.startupProbe": known.startupProbe,
-        },
-        plan.ports,
-        plan.owner,
-      );
-      const workload = deploymentObject(
+      const built = deploymentObject(
         plan,
         {
-          command: args.command,
-          args: args.args,
           securityContext: args.securityContext,
           automountServiceAccountToken: args.automountServiceAccountToken ?? false,
           topologySpread: args.topologySpread,
+          imagePullSecrets: args.imagePullSecrets,
+          priorityClassName: args.priorityClassName,
+          terminationGracePeriodSeconds: args.terminationGracePeriodSeconds,
         },
-        {
-          image: checkImageRef(known.ref, "args.image", plan.owner, allowUnpinned),
-          user,
-          namespace: known.namespace,
-          env: known.env as readonly unknown[] | undefined,
-          livenessProbe: known.livenessProbe,
-          readinessProbe: known.readinessProbe,
-          startupProbe: args.startupProbe === null ? null : known.startupProbe,
-        },
+        known as ResolvedInputs,
       );
-      report(checkWorkload(workload, plan.owner, args.ruleOptions), plan.exemptions, this);
-      return { workload, user };
+      report(checkWorkload(built.workload, plan.owner, args.ruleOptions), plan.exemptions, this);
+      return built;
     };
     const checked: pulumi.Output<ReturnType<typeof build>> = isPlainData(inputs)
       ? (pulumi.output(build(inputs as pulumi.Unwrap<typeof inputs>)) as unknown as pulumi.Output<
@@ -158,6 +139,10 @@ export class HardenedDeployment extends pulumi.ComponentResource {
       plan.networkPolicy === undefined
         ? undefined
         : new k8s.networking.v1.NetworkPolicy(name, plan.networkPolicy, child);
+    this.autoscaler =
+      plan.autoscaler === undefined
+        ? undefined
+        : new k8s.autoscaling.v2.HorizontalPodAutoscaler(name, plan.autoscaler, child);
     this.podSpec = workload.apply((w) => ((w.spec as Plain).template as Plain).spec as Plain);
     this.appliedControls = checked.apply((c) =>
       appliedControls(
@@ -173,6 +158,7 @@ export class HardenedDeployment extends pulumi.ComponentResource {
       service: this.service,
       podDisruptionBudget: this.podDisruptionBudget,
       networkPolicy: this.networkPolicy,
+      autoscaler: this.autoscaler,
       podSpec: this.podSpec,
       appliedControls: this.appliedControls,
     });

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import { Exemption } from "../../rules/exemptions/exemption";
 import { HardenedDeploymentArgs } from "./args";
+import { planAutoscaling } from "./autoscaling";
 import {
   CompanionMeta,
   networkPolicyArgs,
@@ -8,12 +9,15 @@ import {
   serviceAccountArgs,
   serviceArgs,
 } from "./companions";
+import { ContainerPlan, planContainers } from "./container-plan";
 import { HardenedArgsError } from "./errors";
 import { exemptionAnnotations, resolveExemptions } from "./exemptions";
-import { ResolvedPort, resolvePorts } from "./ports";
-import { ContainerResources, resolveResources } from "./resources";
+import { checkPodMetadata, checkPodScheduling } from "./pod-settings";
+import { ResolvedPort } from "./ports";
+import { resolveResources } from "./resources";
 import { checkNumericIds } from "./security-context";
-import { ResolvedWritablePath, resolveWritablePaths } from "./writable-paths";
+import { resolveVolumes } from "./volumes";
+import { resolveWritablePaths, writableVolumes } from "./writable-paths";
 
 /** Everything about a `HardenedDeployment` that is known when it is constructed, validated. */
 export interface DeploymentPlan {
@@ -27,16 +31,24 @@ export interface DeploymentPlan {
   readonly annotations: Readonly<Record<string, string>>;
   /** The resolved exemptions. */
   readonly exemptions: readonly Exemption[];
-  /** The number of pods. */
-  readonly replicas: number;
-  /** The application container's name. */
-  readonly containerName: string;
-  /** Resolved requests and limits. */
-  readonly resources: ContainerResources;
-  /** Resolved ports. */
+  /**
+   * The number of pods; unset when an autoscaler owns it.
+   * @default unset
+   */
+  readonly replicas?: number;
+  /** The pod template's labels and annotations. */
+  readonly podMetadata: {
+    readonly labels: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
+  /** The containers, application first. */
+  readonly containers: readonly ContainerPlan[];
+  /** The init containers. */
+  readonly initContainers: readonly ContainerPlan[];
+  /** Every port of the pod, for the Service and the NetworkPolicy. */
   readonly ports: readonly ResolvedPort[];
-  /** Resolved writable paths. */
-  readonly writable: readonly ResolvedWritablePath[];
+  /** The pod's volumes: writable paths, then declared volumes (sources may hold outputs). */
+  readonly volumes: readonly Record<string, unknown>[];
   /** The service account the pods run as. */
   readonly serviceAccountName: string;
   /**
@@ -59,6 +71,11 @@ export interface DeploymentPlan {
    * @default none
    */
   readonly networkPolicy?: k8s.networking.v1.NetworkPolicyArgs;
+  /**
+   * The HorizontalPodAutoscaler to create, if any.
+   * @default none
+   */
+  readonly autoscaler?: k8s.autoscaling.v2.HorizontalPodAutoscalerArgs;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -100,8 +117,15 @@ export function planDeployment(
     owner,
   );
   const containerName = checkDnsLabel(args.containerName ?? "app", "args.containerName", owner);
-  const replicas = args.replicas ?? 2;
-  if (!Number.isInteger(replicas) || replicas < 0) {
+  if (args.replicas !== undefined && args.autoscaling !== undefined) {
+    throw new HardenedArgsError(
+      "args.replicas",
+      "is set together with args.autoscaling; the autoscaler owns the number of pods, give autoscaling.minReplicas instead",
+      owner,
+    );
+  }
+  const replicas = args.autoscaling === undefined ? (args.replicas ?? 2) : undefined;
+  if (replicas !== undefined && (!Number.isInteger(replicas) || replicas < 0)) {
     throw new HardenedArgsError(
       "args.replicas",
       `expected a non-negative integer, got ${JSON.stringify(replicas)}`,
@@ -109,23 +133,51 @@ export function planDeployment(
     );
   }
   const resources = resolveResources(args.resources, "args.resources", owner);
-  const ports = resolvePorts(args.ports, "args.ports", owner);
   const writable = resolveWritablePaths(
     args.tmp,
     args.writablePaths,
     { tmp: "args.tmp", paths: "args.writablePaths" },
     owner,
     resources.limits.memory,
+    (args.volumes ?? []).map((v) => v.name),
   );
+  const volumes = resolveVolumes(
+    args.volumes,
+    "args.volumes",
+    owner,
+    new Set(writable.map((w) => w.name)),
+  );
+  const { containers, initContainers } = planContainers(
+    args,
+    containerName,
+    resources,
+    writable,
+    volumes,
+    owner,
+  );
+  const ports = [...containers, ...initContainers].flatMap((c) => c.ports);
   checkNumericIds(args.securityContext?.pod, "args.securityContext.pod", owner);
   checkNumericIds(args.securityContext?.container, "args.securityContext.container", owner);
-  const exemptions = resolveExemptions(args.exemptions, [containerName], "args.exemptions", owner);
+  (args.sidecars ?? []).forEach((c, i) =>
+    checkNumericIds(c.securityContext, `args.sidecars[${i}].securityContext`, owner),
+  );
+  (args.initContainers ?? []).forEach((c, i) =>
+    checkNumericIds(c.securityContext, `args.initContainers[${i}].securityContext`, owner),
+  );
+  checkPodScheduling(args, owner);
+  const exemptions = resolveExemptions(
+    args.exemptions,
+    [...containers, ...initContainers].map((c) => c.name),
+    "args.exemptions",
+    owner,
+  );
   const selectorLabels = { "app.kubernetes.io/name": name };
   const meta: CompanionMeta = {
     name,
     namespace: args.namespace,
     labels: { ...args.labels, ...selectorLabels },
   };
+  const podMetadata = checkPodMetadata(args, meta.labels, owner);
   if (args.service !== undefined && args.service !== null && ports.length === 0) {
     throw new HardenedArgsError(
       "args.service",
@@ -133,8 +185,14 @@ export function planDeployment(
       owner,
     );
   }
+  const autoscaling =
+    args.autoscaling === undefined
+      ? undefined
+      : planAutoscaling(meta, args.autoscaling, "args.autoscaling", owner);
+  const minReplicas = autoscaling?.minReplicas ?? replicas ?? 0;
   const pdb =
-    args.podDisruptionBudget === null || (args.podDisruptionBudget === undefined && replicas <= 1)
+    args.podDisruptionBudget === null ||
+    (args.podDisruptionBudget === undefined && minReplicas <= 1)
       ? undefined
       : podDisruptionBudgetArgs(
           meta,
@@ -154,10 +212,11 @@ export function planDeployment(
     annotations: exemptionAnnotations(args.exemptions),
     exemptions,
     replicas,
-    containerName,
-    resources,
+    podMetadata,
+    containers,
+    initContainers,
     ports,
-    writable,
+    volumes: [...writableVolumes(writable), ...volumes.map((v) => v.volume)],
     serviceAccountName,
     serviceAccount: args.serviceAccountName === undefined ? serviceAccountArgs(meta) : undefined,
     service:
@@ -169,5 +228,6 @@ export function planDeployment(
       args.networkPolicy === null
         ? undefined
         : networkPolicyArgs(meta, selectorLabels, ports, args.networkPolicy ?? {}),
+    autoscaler: autoscaling?.args,
   };
 }

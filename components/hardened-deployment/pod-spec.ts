@@ -1,67 +1,56 @@
-import * as k8s from "@pulumi/kubernetes";
-import { PodSecurityContext, SecurityContext } from "../../rules/kubernetes/types";
+import { PodSecurityContext } from "../../rules/kubernetes/types";
 import { SecurityContextOverrides, TopologySpreadArgs } from "./args";
-import { ResolvedPort } from "./ports";
-import { ContainerResources } from "./resources";
-import {
-  HARDENED_CONTAINER_SECURITY_CONTEXT,
-  ImageUser,
-  mergeSecurityContext,
-  podSecurityDefaults,
-} from "./security-context";
-import { ResolvedWritablePath, writableMounts, writableVolumes } from "./writable-paths";
+import { ImageUser, mergeSecurityContext, podSecurityDefaults } from "./security-context";
 
-type Probe = k8s.types.input.core.v1.Probe;
-
-/** Everything the pod spec is built from, validated and with every input known. */
-export interface PodSpecPlan {
-  /** The application container's name. */
-  readonly containerName: string;
-  /** The image reference. */
-  readonly image: string;
+/** Scheduling and lifecycle fields of the pod, passed through as given. */
+export interface PodScheduling {
   /**
-   * The image's user, the default of `runAsUser`, `runAsGroup` and `fsGroup`.
+   * Names of Secrets holding registry credentials.
+   * @default none
+   */
+  readonly imagePullSecrets?: readonly string[];
+  /**
+   * Node labels the pod must be scheduled on.
+   * @default none
+   */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /**
+   * Tolerations of node taints.
+   * @default none
+   */
+  readonly tolerations?: readonly unknown[];
+  /**
+   * Node and pod affinity.
+   * @default none
+   */
+  readonly affinity?: unknown;
+  /**
+   * The PriorityClass.
+   * @default the cluster's default priority
+   */
+  readonly priorityClassName?: string;
+  /**
+   * Seconds between SIGTERM and SIGKILL.
+   * @default Kubernetes' default (30)
+   */
+  readonly terminationGracePeriodSeconds?: number;
+}
+
+/** Everything the pod spec is built from, with every input known and checked. */
+export interface PodSpecPlan extends PodScheduling {
+  /** The containers, application first, built. */
+  readonly containers: readonly Record<string, unknown>[];
+  /** The init containers, built. */
+  readonly initContainers: readonly Record<string, unknown>[];
+  /** The pod's volumes: writable paths, then declared volumes. */
+  readonly volumes: readonly Record<string, unknown>[];
+  /**
+   * The application image's user, the default of `runAsUser`, `runAsGroup` and `fsGroup`.
    * @default 65534:65534
    */
   readonly user?: ImageUser;
-  /** Resolved requests and limits. */
-  readonly resources: ContainerResources;
-  /** Resolved ports. */
-  readonly ports: readonly ResolvedPort[];
   /**
-   * Environment variables, as given.
-   * @default none
-   */
-  readonly env?: readonly unknown[];
-  /**
-   * The entrypoint.
-   * @default the image's
-   */
-  readonly command?: readonly string[];
-  /**
-   * The entrypoint's arguments.
-   * @default the image's
-   */
-  readonly args?: readonly string[];
-  /**
-   * The liveness probe.
-   * @default none
-   */
-  readonly livenessProbe?: Probe;
-  /**
-   * The readiness probe.
-   * @default none
-   */
-  readonly readinessProbe?: Probe;
-  /**
-   * The startup probe; null for none.
-   * @default {@link defaultStartupProbe}
-   */
-  readonly startupProbe?: Probe | null;
-  /** Resolved writable paths, `/tmp` included unless removed. */
-  readonly writable: readonly ResolvedWritablePath[];
-  /**
-   * Security context overrides.
+   * Security context overrides (the pod-level ones are used here).
    * @default {} (every default applied)
    */
   readonly securityContext?: SecurityContextOverrides;
@@ -78,43 +67,16 @@ export interface PodSpecPlan {
   readonly selectorLabels: Readonly<Record<string, string>>;
 }
 
-/** The default startup probe: TCP on the first TCP port, every 2 seconds for up to 60 seconds. */
-export function defaultStartupProbe(ports: readonly ResolvedPort[]): Probe | undefined {
-  const tcp = ports.find((p) => p.protocol === "TCP");
-  return tcp === undefined
-    ? undefined
-    : { tcpSocket: { port: tcp.name }, periodSeconds: 2, failureThreshold: 30 };
-}
-
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
 
+function nonEmpty<T>(list: readonly T[] | undefined): readonly T[] | undefined {
+  return list === undefined || list.length === 0 ? undefined : list;
+}
+
 /** Builds the hardened pod spec as plain data. */
 export function buildPodSpec(plan: PodSpecPlan): Record<string, unknown> {
-  const startupProbe =
-    plan.startupProbe === undefined ? defaultStartupProbe(plan.ports) : plan.startupProbe;
-  const container = defined({
-    name: plan.containerName,
-    image: plan.image,
-    command: plan.command,
-    args: plan.args,
-    env: plan.env,
-    ports:
-      plan.ports.length === 0
-        ? undefined
-        : plan.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: p.protocol })),
-    resources: plan.resources,
-    startupProbe: startupProbe ?? undefined,
-    livenessProbe: plan.livenessProbe,
-    readinessProbe: plan.readinessProbe,
-    securityContext: mergeSecurityContext<SecurityContext>(
-      HARDENED_CONTAINER_SECURITY_CONTEXT,
-      undefined,
-      plan.securityContext?.container,
-    ),
-    volumeMounts: plan.writable.length === 0 ? undefined : writableMounts(plan.writable),
-  });
   const spread = plan.topologySpread;
   return defined({
     serviceAccountName: plan.serviceAccountName,
@@ -124,8 +86,15 @@ export function buildPodSpec(plan: PodSpecPlan): Record<string, unknown> {
       undefined,
       plan.securityContext?.pod,
     ),
-    containers: [container],
-    volumes: plan.writable.length === 0 ? undefined : writableVolumes(plan.writable),
+    imagePullSecrets: nonEmpty(plan.imagePullSecrets?.map((name) => ({ name }))),
+    initContainers: nonEmpty(plan.initContainers),
+    containers: plan.containers,
+    volumes: nonEmpty(plan.volumes),
+    nodeSelector: plan.nodeSelector,
+    tolerations: nonEmpty(plan.tolerations),
+    affinity: plan.affinity,
+    priorityClassName: plan.priorityClassName,
+    terminationGracePeriodSeconds: plan.terminationGracePeriodSeconds,
     topologySpreadConstraints:
       spread === null
         ? undefined

@@ -29,12 +29,14 @@ function checkPortNumber(value: unknown, arg: string, owner: string): number {
 
 /**
  * Resolves the declared ports and checks them: numbers in range, IANA names, known protocols, and
- * no two ports (or Service ports, or names) alike.
+ * no two ports (or Service ports, or names) alike. The first TCP port is named `http` unless
+ * `firstIsHttp` is false (a sidecar's ports).
  */
 export function resolvePorts(
   ports: readonly ContainerPortArgs[] | undefined,
   arg: string,
   owner: string,
+  firstIsHttp = true,
 ): ResolvedPort[] {
   const seen = new Map<string, string>();
   const claim = (key: string, at: string, what: string) => {
@@ -57,7 +59,8 @@ export function resolvePorts(
       );
     }
     const name =
-      p.name ?? (i === 0 && protocol === "TCP" ? "http" : `${protocol.toLowerCase()}-${port}`);
+      p.name ??
+      (firstIsHttp && i === 0 && protocol === "TCP" ? "http" : `${protocol.toLowerCase()}-${port}`);
     if (!SERVICE_NAME.test(name)) {
       throw new HardenedArgsError(
         `${at}.name`,

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { defaultStartupProbe } from "../../../components/hardened-deployment/pod-spec";
+import { defaultStartupProbe } from "../../../components/hardened-deployment/container-spec";
 
 describe("defaultStartupProbe", () => {
   it("probes the first TCP port by name, and nothing without one", () => {
