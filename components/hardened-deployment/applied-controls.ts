@@ -76,8 +76,11 @@ export function appliedControls(
       add(fieldPath(specPath, "securityContext", key), podContext[key], ruleIds);
     }
   }
-  ((podSpec.containers ?? []) as Plain[]).forEach((container, index) => {
-    const path = fieldPath(specPath, "containers", index);
+  const lists = ["initContainers", "containers"].flatMap((list) =>
+    ((podSpec[list] ?? []) as Plain[]).map((container, index) => ({ list, container, index })),
+  );
+  lists.forEach(({ list, container, index }) => {
+    const path = fieldPath(specPath, list, index);
     const context = (container.securityContext ?? {}) as Plain;
     for (const [key, ruleIds] of Object.entries(CONTAINER_FIELD_RULES)) {
       if (same(context[key], (HARDENED_CONTAINER_SECURITY_CONTEXT as Plain)[key])) {
