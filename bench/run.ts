@@ -1,17 +1,22 @@
 import { BenchResult } from "./bench-result";
 import { benchCheckManifests } from "./check-manifests";
 import { benchDockerfileLint } from "./dockerfile-lint";
+import { benchEnginePreview } from "./engine-preview";
 import { benchImageVerify } from "./image-verify";
 import { benchPolicyPack } from "./policy-pack";
 
 type Benchmark = () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>;
 
-/** Every benchmark, by name. `image-verify` needs the Docker engine and the local registry. */
+/**
+ * Every benchmark, by name. `image-verify` needs the Docker engine and the local registry;
+ * `engine-preview` needs the engine from `scripts/engine/install.sh`.
+ */
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   "check-manifests": benchCheckManifests,
   "dockerfile-lint": benchDockerfileLint,
   "policy-pack": benchPolicyPack,
   "image-verify": benchImageVerify,
+  "engine-preview": benchEnginePreview,
 };
 
 async function main(): Promise<void> {

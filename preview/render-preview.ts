@@ -59,6 +59,12 @@ export function renderPreview(
       "Rules that read them were not evaluated; `pulumi up` with the policy pack checks them once they exist.",
     );
   }
+  if (result.unexpanded.length > 0) {
+    lines.push(
+      `Not expanded under mocks: ${plural(result.unexpanded.length, "component")} (${result.unexpanded.map((c) => `${c.type}: ${c.name}`).join(", ")}).`,
+      "Their children exist only under the real engine and were not checked: run `hardened preview --engine pulumi` or `pulumi preview --policy-pack`.",
+    );
+  }
   if (undecrypted.length > 0) {
     lines.push(
       `Encrypted config not decrypted: ${undecrypted.join(", ")} (the program saw a secret placeholder).`,

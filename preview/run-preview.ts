@@ -7,7 +7,8 @@ import {
 import { startEngineServer } from "../policies/protocol/engine-server";
 import { startPolicyPack } from "../policies/protocol/policy-pack-process";
 import { reconcilePolicyConfig } from "./policy-config";
-import { ProgramRun, runProgram } from "./run-program";
+import { ProgramRun, captureProgram } from "./run-program";
+import { UnexpandedComponent } from "./unexpanded-components";
 
 /** What `hardened preview` found. */
 export interface PreviewResult {
@@ -17,6 +18,8 @@ export interface PreviewResult {
   readonly resources: readonly AnalyzedResource[];
   /** Every violation: per resource (Analyze), then stack-wide (AnalyzeStack). */
   readonly diagnostics: readonly Diagnostic[];
+  /** Components whose children mocks could not produce, so nothing inside them was analyzed. */
+  readonly unexpanded: readonly UnexpandedComponent[];
 }
 
 /**
@@ -31,7 +34,7 @@ export async function runPreview(
   run: ProgramRun,
   policyConfig: Readonly<Record<string, PolicyConfiguration>>,
 ): Promise<PreviewResult> {
-  const resources = await runProgram(programDir, run);
+  const { resources, unexpanded } = await captureProgram(programDir, run);
   const engine = await startEngineServer();
   try {
     const pack = await startPolicyPack(packDir, { engineAddress: engine.address });
@@ -45,7 +48,12 @@ export async function runPreview(
         diagnostics.push(...found.map((d) => ({ ...d, urn: d.urn || resource.urn })));
       }
       diagnostics.push(...(await analyzer.analyzeStack(resources)));
-      return { pack: { name: info.name, version: info.version }, resources, diagnostics };
+      return {
+        pack: { name: info.name, version: info.version },
+        resources,
+        diagnostics,
+        unexpanded,
+      };
     } finally {
       analyzer.close();
       await pack.stop();

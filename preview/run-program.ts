@@ -6,6 +6,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzedResource } from "../policies/protocol/analyzer-client";
 import { deserializeProperties } from "../policies/protocol/properties";
 import { findProgramEntry } from "./program-entry";
+import { UnexpandedComponent, expandsOnlyUnderEngine } from "./unexpanded-components";
 
 /** How to run a program for `hardened preview`. */
 export interface ProgramRun {
@@ -22,6 +23,7 @@ interface RegisterRequest {
   getName(): string;
   getParent(): string;
   getCustom(): boolean;
+  getRemote(): boolean;
   getObject(): Struct | undefined;
 }
 
@@ -44,6 +46,14 @@ function forgetProgramModules(dir: string, cache: NodeJS.Require["cache"]): void
   }
 }
 
+/** What a program registered under mocks. */
+export interface ProgramCapture {
+  /** Every custom resource, with its inputs as the engine hands them to a policy pack. */
+  readonly resources: AnalyzedResource[];
+  /** Components whose children mocks cannot produce (see `expandsOnlyUnderEngine`). */
+  readonly unexpanded: UnexpandedComponent[];
+}
+
 /**
  * Runs a Pulumi Node.js program in this process under the Pulumi runtime's mocks in preview mode,
  * with no Pulumi CLI, credentials or cluster, and returns every custom resource it registered with
@@ -58,6 +68,18 @@ export async function runProgram(
   programDir: string,
   run: ProgramRun = {},
 ): Promise<AnalyzedResource[]> {
+  return (await captureProgram(programDir, run)).resources;
+}
+
+/**
+ * Runs a program as `runProgram` does, and also lists the components whose children it could not
+ * see: remote components (expanded by their provider, e.g. `helm.v4.Chart`, `yaml.v2.ConfigGroup`)
+ * and the SDK components that expand from a provider call (`yaml.ConfigFile`, `helm.v3.Chart`, …).
+ */
+export async function captureProgram(
+  programDir: string,
+  run: ProgramRun = {},
+): Promise<ProgramCapture> {
   const program = findProgramEntry(programDir);
   const programRequire = createRequire(join(program.dir, "Pulumi.yaml"));
   let pulumi: typeof pulumiType;
@@ -92,10 +114,19 @@ export async function runProgram(
     true,
   );
   const captured: AnalyzedResource[] = [];
+  const unexpanded: UnexpandedComponent[] = [];
   const monitor = settings.getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (request, callback) =>
     register(request, (error, response) => {
+      const component = { type: request.getType(), name: request.getName() };
+      if (
+        !error &&
+        !request.getCustom() &&
+        expandsOnlyUnderEngine(component, request.getRemote())
+      ) {
+        unexpanded.push(component);
+      }
       if (!error && response && request.getCustom()) {
         captured.push({
           type: request.getType(),
@@ -150,5 +181,5 @@ export async function runProgram(
       `${programDir}: the program failed: ${first instanceof Error ? first.message : String(first)}`,
     );
   }
-  return captured;
+  return { resources: captured, unexpanded };
 }

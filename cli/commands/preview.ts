@@ -7,8 +7,11 @@ import { renderPreview } from "../../preview/render-preview";
 import { renderYaml } from "../../preview/render-yaml";
 import { runPreview } from "../../preview/run-preview";
 import { StackConfig, readStackConfig } from "../../preview/stack-config";
-import { EXIT_FINDINGS, EXIT_OK } from "../exit-code";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-code";
+import { InputError } from "../input-error";
 import { packageRoot } from "../package-root";
+import { runEnginePreview } from "../../preview/engine/engine-preview";
+import { findEngineOnPath } from "../../preview/engine/run-engine-operation";
 
 interface PreviewOptions {
   readonly policyPack?: string;
@@ -16,12 +19,38 @@ interface PreviewOptions {
   readonly stackConfig?: string;
   readonly policyConfig?: string;
   readonly renderYaml?: string;
+  readonly engine: string;
+  readonly allowUnexpanded?: boolean;
+}
+
+/** The engines `hardened preview` can run a program with. */
+const ENGINES = ["auto", "mocks", "pulumi"] as const;
+
+/**
+ * The folder of the `pulumi` CLI to use, or undefined for mocks: `auto` uses the CLI when one is on
+ * PATH, `pulumi` requires it.
+ */
+function chooseEngine(engine: string): string | undefined {
+  if (!(ENGINES as readonly string[]).includes(engine)) {
+    throw new InputError(`--engine ${engine}: expected one of ${ENGINES.join(", ")}`);
+  }
+  if (engine === "mocks") {
+    return undefined;
+  }
+  const bin = findEngineOnPath();
+  if (!bin && engine === "pulumi") {
+    throw new InputError("--engine pulumi: no pulumi CLI on PATH");
+  }
+  return bin;
 }
 
 /**
- * Registers `hardened preview`: a policy gate for CI jobs without Pulumi credentials. It runs a
- * Pulumi TypeScript program under the runtime's mocks and sends every resource to the policy pack
- * over the Analyzer protocol, as `pulumi preview --policy-pack` would.
+ * Registers `hardened preview`: a policy gate for CI jobs without Pulumi credentials. With a
+ * `pulumi` CLI on PATH (or `--engine pulumi`) it runs the real `pulumi preview --policy-pack`
+ * against a throwaway file backend and reports the engine's verdict. Without one (or with
+ * `--engine mocks`) it runs the Pulumi TypeScript program under the runtime's mocks and sends every
+ * resource to the policy pack over the Analyzer protocol, as the engine would; components whose
+ * children only the engine produces are listed, and fail the run unless `--allow-unexpanded`.
  */
 export function registerPreviewCommand(program: Command): void {
   program
@@ -42,10 +71,45 @@ export function registerPreviewCommand(program: Command): void {
     )
     .option(
       "--render-yaml <dir>",
-      "also write the Kubernetes resources as YAML, laid out as renderYamlToDirectory does",
+      "also write the Kubernetes resources as YAML, laid out as renderYamlToDirectory does (mocks only)",
+    )
+    .option(
+      "--engine <engine>",
+      "auto: the real `pulumi preview --policy-pack` when a pulumi CLI is on PATH, else mocks; mocks; pulumi",
+      "auto",
+    )
+    .option(
+      "--allow-unexpanded",
+      "under mocks, pass even when components whose children only the engine produces (Helm charts, ConfigGroups, ConfigFiles, remote components) were not checked",
     )
     .action(async (programDir: string, options: PreviewOptions) => {
       const project = findProgramEntry(programDir).project;
+      const engineBin = chooseEngine(options.engine);
+      if (engineBin) {
+        if (options.renderYaml) {
+          throw new InputError("--render-yaml works under mocks only: add --engine mocks");
+        }
+        const verdict = await runEnginePreview(programDir, {
+          packDir: options.policyPack ?? join(packageRoot(), "policies"),
+          stack: options.stack,
+          stackConfigFile: options.stackConfig,
+          policyConfigFile: options.policyConfig,
+          engineBin,
+        });
+        const { exitCode, error } = verdict.result;
+        process.stdout.write(
+          `hardened preview: pulumi preview (${engineBin}) exited ${exitCode}: ` +
+            `${verdict.mandatory} mandatory, ${verdict.advisory} advisory policy violations\n`,
+        );
+        if (exitCode !== 0 && verdict.mandatory === 0) {
+          process.stderr.write(
+            `hardened: pulumi preview failed${error ? `: ${error}` : "; see its output above"}\n`,
+          );
+        }
+        process.exitCode =
+          exitCode === 0 ? EXIT_OK : verdict.mandatory > 0 ? EXIT_FINDINGS : EXIT_USAGE;
+        return;
+      }
       const defaultConfig = join(programDir, `Pulumi.${options.stack}.yaml`);
       const configFile =
         options.stackConfig ?? (existsSync(defaultConfig) ? defaultConfig : undefined);
@@ -66,8 +130,17 @@ export function registerPreviewCommand(program: Command): void {
             `${rendered.skipped.length ? `; not rendered, inputs not known before deployment: ${rendered.skipped.join(", ")}` : ""}\n`,
         );
       }
-      process.exitCode = result.diagnostics.some((d) => d.enforcementLevel === "mandatory")
+      const blocked = result.diagnostics.some((d) => d.enforcementLevel === "mandatory");
+      if (result.unexpanded.length > 0 && !options.allowUnexpanded) {
+        process.stderr.write(
+          `hardened: ${result.unexpanded.length} component(s) not expanded under mocks, so their resources were not checked; ` +
+            "run with --engine pulumi, or pass --allow-unexpanded to accept\n",
+        );
+      }
+      process.exitCode = blocked
         ? EXIT_FINDINGS
-        : EXIT_OK;
+        : result.unexpanded.length > 0 && !options.allowUnexpanded
+          ? EXIT_USAGE
+          : EXIT_OK;
     });
 }
