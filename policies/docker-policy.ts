@@ -3,7 +3,7 @@ import { DockerResourceRule, evaluateDockerResource } from "../rules/docker-reso
 import { Finding } from "../rules/finding";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
-import { readSettings } from "./settings";
+import { policySettings } from "./pack-section";
 import { unknownsAsRuleErrors } from "./unknowns";
 import { reportFindings } from "./violations";
 
@@ -15,7 +15,7 @@ export function evaluateDockerResourceArgs(
   rule: DockerResourceRule,
   args: Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "getConfig">,
 ): Finding[] {
-  const settings = readSettings(rule.id, args.getConfig());
+  const settings = policySettings(rule.id, args.getConfig());
   return evaluateDockerResource(
     { type: args.type, name: args.name, inputs: unknownsAsRuleErrors(args.props) },
     {

@@ -9,7 +9,7 @@ import { stringOf } from "../rules/read";
 import { UnknownValueError } from "../rules/unknown";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
-import { readSettings } from "./settings";
+import { policySettings } from "./pack-section";
 import { unknownsAsRuleErrors } from "./unknowns";
 
 /** Dockerfile rules that need the build context, which a policy cannot read. */
@@ -48,7 +48,7 @@ export function lintInlineDockerfile(
       notApplicable: "needs the build context's .dockerignore; run `hardened lint` on the context",
     };
   }
-  const settings = readSettings(rule.id, args.getConfig());
+  const settings = policySettings(rule.id, args.getConfig());
   if (!rule.profiles.includes(settings.profile)) {
     return { findings: [] };
   }

@@ -1,6 +1,9 @@
 import { PolicyPack } from "@pulumi/policy";
+import { installPackConfiguration } from "./install-configuration";
 import { PACK_NAME, hardenedPackArgs } from "./pack";
 import { shareAnalyzeDeserialization } from "./shared-deserialization";
 
 shareAnalyzeDeserialization();
-new PolicyPack(PACK_NAME, hardenedPackArgs());
+const args = hardenedPackArgs();
+installPackConfiguration(args.policies);
+new PolicyPack(PACK_NAME, args);

@@ -1,5 +1,5 @@
 import { ResourceValidationArgs } from "@pulumi/policy";
-import { applyExemptions } from "../rules/exemptions/exemption";
+import { applyGovernedExemptions } from "../rules/exemptions/exemption";
 import { Finding } from "../rules/finding";
 import { evaluateWorkload } from "../rules/kubernetes/evaluate";
 import { exemptionReasonRequired } from "../rules/kubernetes/exemption-reason-required";
@@ -7,7 +7,8 @@ import { KubernetesRule } from "../rules/kubernetes/kubernetes-rule";
 import { exemptionsForResource } from "./exemptions";
 import { kubernetesObjectOf } from "./kubernetes-resources";
 import { rawProperties } from "./raw-properties";
-import { PackSettings, readSettings } from "./settings";
+import { inlineSourceOf, packRefusalOf, policySettings } from "./pack-section";
+import { PackSettings } from "./settings";
 import { isSharedAnalyzeProperties } from "./shared-deserialization";
 import { knownOrUndefined } from "../rules/unknown";
 import { holdsUnknownsOrSecrets, unknownsAsRuleErrors } from "./unknowns";
@@ -69,7 +70,9 @@ function unrelatedGroups(rules: readonly KubernetesRule[]): RuleGroup[] {
 function settingsKey(group: RuleGroup, settings: PackSettings): string {
   const { pssVersion, minUid, allowedRegistries } = settings.options;
   const registries = allowedRegistries.length === 0 ? "" : JSON.stringify(allowedRegistries);
-  return `${group.rules[0].id} ${settings.profile} ${pssVersion.label} ${minUid} ${registries}`;
+  const governance =
+    Object.keys(settings.governance).length === 0 ? "" : JSON.stringify(settings.governance);
+  return `${group.rules[0].id} ${settings.profile} ${pssVersion.label} ${minUid} ${registries} ${governance}`;
 }
 
 /**
@@ -100,7 +103,7 @@ export class KubernetesResourceEvaluator {
    * remediations, which remediations change) are evaluated for this rule alone, keeping nothing.
    */
   evaluate(rule: KubernetesRule, args: KubernetesResourceArgs): Finding[] {
-    const settings = readSettings(rule.id, args.getConfig());
+    const settings = policySettings(rule.id, args.getConfig());
     if (!rule.profiles.includes(settings.profile)) {
       return [];
     }
@@ -111,10 +114,13 @@ export class KubernetesResourceEvaluator {
         : evaluateRules([rule], args, settings, rule.id);
     const findings = evaluation.findings ?? [];
     const exemptions = exemptionsForResource(settings.exemptions, rule.id, evaluation.identity);
+    const refusal = packRefusalOf(settings, evaluation.identity.namespace);
     return findings
       .filter((f) => f.ruleId === rule.id)
       .map((f) =>
-        f.exempted || exemptions.length === 0 ? f : applyExemptions([f], exemptions)[0],
+        f.exempted || exemptions.length === 0
+          ? f
+          : applyGovernedExemptions([f], exemptions, refusal)[0],
       );
   }
 
@@ -172,6 +178,8 @@ function evaluateRules(
         exemptFor === undefined
           ? []
           : exemptionsForResource(settings.exemptions, exemptFor, identity),
+      inlineSource: inlineSourceOf(args.urn),
+      refusalOf: packRefusalOf(settings, identity.namespace),
     }),
   );
   return { findings, identity };

@@ -1,9 +1,8 @@
-import { CATALOG } from "../rules/catalog";
-import { RuleMetadata } from "../rules/rule";
-import { hardenedPolicies } from "./pack";
+import { ExemptionGovernance } from "../rules/exemptions/governance";
+import { PACK_SECTION } from "./pack-section";
 import { PolicyExemption } from "./settings";
 
-/** Settings to give every policy of the pack, as in the CLI's `--config` file. */
+/** Settings for the whole pack, as in the CLI's `--config` file. */
 export interface PackWideSettings {
   /** @default hardened */
   readonly profile?: "baseline" | "restricted" | "hardened";
@@ -15,32 +14,24 @@ export interface PackWideSettings {
   readonly minUid?: number;
   /** @default [] */
   readonly exemptions?: readonly PolicyExemption[];
+  /** Who may exempt what. @default inline exemptions only for policies that are not mandatory */
+  readonly allowExemptions?: ExemptionGovernance;
   /**
-   * Enforcement level per policy name, for the policies whose level should change.
+   * Enforcement level per policy name, for the policies whose level should change (`all` for
+   * every policy).
    * @default {} (every policy keeps its default level)
    */
   readonly enforcementLevels?: Readonly<Record<string, string>>;
 }
 
 /**
- * The `--policy-pack-config` JSON that applies `settings` pack-wide: CrossGuard configures each
- * policy on its own (only an enforcement level can be given for `all`), so the same settings are
- * repeated for every policy; each exemption is given only to the policy of its rule.
+ * The `--policy-pack-config` JSON for `settings`: the shared settings in the pack-level section
+ * (`hardened`), which every policy reads, and each changed enforcement level under its policy.
  */
-export function packWideConfig(
-  settings: PackWideSettings,
-  catalog: readonly RuleMetadata[] = CATALOG,
-): Record<string, Record<string, unknown>> {
-  const { enforcementLevels = {}, exemptions = [], ...shared } = settings;
-  const config: Record<string, Record<string, unknown>> = {};
-  for (const policy of hardenedPolicies(catalog)) {
-    const own = exemptions.filter((e) => e.rule === policy.name);
-    const level = enforcementLevels[policy.name];
-    config[policy.name] = {
-      ...(level !== undefined ? { enforcementLevel: level } : {}),
-      ...shared,
-      ...(own.length > 0 ? { exemptions: own } : {}),
-    };
-  }
-  return config;
+export function packWideConfig(settings: PackWideSettings): Record<string, unknown> {
+  const { enforcementLevels = {}, ...shared } = settings;
+  return {
+    ...enforcementLevels,
+    ...(Object.keys(shared).length > 0 ? { [PACK_SECTION]: shared } : {}),
+  };
 }

@@ -1,11 +1,20 @@
-import { Policies, PolicyPackArgs } from "@pulumi/policy";
+import {
+  EnforcementLevel,
+  Policies,
+  PolicyPackArgs,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { CATALOG } from "../rules/catalog";
 import { builtImageByDigest, isDockerResourceRule } from "../rules/docker-resource";
 import { DockerfileRule } from "../rules/dockerfile/dockerfile-rule";
 import { KubernetesRule } from "../rules/kubernetes/kubernetes-rule";
-import { RuleMetadata } from "../rules/rule";
+import { Profile } from "../rules/profile";
+import { RuleMetadata, RuleTarget } from "../rules/rule";
+import { Severity } from "../rules/severity";
 import { dockerResourcePolicy } from "./docker-policy";
 import { dockerfilePolicy } from "./dockerfile-policy";
+import { exemptionAuditPolicy } from "./exemption-audit-policy";
 import { KubernetesResourceEvaluator } from "./kubernetes-evaluation";
 import { kubernetesPolicy } from "./kubernetes-policy";
 import { builtImageByDigestPolicy } from "./stack-policy";
@@ -31,35 +40,124 @@ function isDockerfileRule(rule: RuleMetadata): rule is DockerfileRule {
   return rule.target === "dockerfile";
 }
 
+/** Which rules of the catalog become policies, and at what level. Every filter is optional. */
+export interface PolicySelection {
+  /**
+   * Only the rules of this profile (`baseline`: the Pod Security Standards baseline controls).
+   * @default every profile
+   */
+  readonly profile?: Profile;
+  /**
+   * Only rules of these targets: `kubernetes` (workloads), `dockerfile` (inline Dockerfiles of
+   * `dockerbuild.Image`), `docker-resource` (Docker resources and the stack rule).
+   * @default every target
+   */
+  readonly targets?: readonly RuleTarget[];
+  /** Only rules of these severities. @default every severity */
+  readonly severities?: readonly Severity[];
+  /**
+   * Only policies carrying one of these tags (as the policies publish them: `kubernetes`,
+   * `profile:restricted`, `pss:baseline`, `cis-docker:5.4`, …).
+   * @default every tag
+   */
+  readonly tags?: readonly string[];
+  /** Only these rule ids (exact). @default every rule */
+  readonly rules?: readonly string[];
+  /**
+   * The enforcement level of every selected policy, instead of each one's default.
+   * @default mandatory for the Pod Security Standards controls and image-digest, advisory otherwise
+   */
+  readonly enforcementLevel?: EnforcementLevel;
+  /** The rules to choose from. @default the whole catalog */
+  readonly catalog?: readonly RuleMetadata[];
+}
+
+/** Thrown for a selection naming a rule id that the catalog does not have. */
+export class UnknownRuleSelectionError extends Error {
+  constructor(id: string) {
+    super(`hardenedPolicies: rules: "${id}" is not a rule id of the catalog`);
+    this.name = "UnknownRuleSelectionError";
+  }
+}
+
+function policyOf(
+  rule: RuleMetadata,
+  ruleIds: readonly string[],
+  evaluator: KubernetesResourceEvaluator,
+): ResourceValidationPolicy | StackValidationPolicy | undefined {
+  if (isKubernetesRule(rule)) {
+    return kubernetesPolicy(rule, ruleIds, evaluator);
+  }
+  if (isDockerfileRule(rule)) {
+    return dockerfilePolicy(rule, ruleIds);
+  }
+  if (isDockerResourceRule(rule)) {
+    return dockerResourcePolicy(rule, ruleIds);
+  }
+  if (rule.id === builtImageByDigest.id) {
+    return builtImageByDigestPolicy(ruleIds);
+  }
+  if (rule.target === "docker-resource") {
+    throw new UnsupportedRuleError(rule);
+  }
+  return undefined;
+}
+
 /**
- * The policy for every rule in `catalog` that can see what it checks in resource inputs, named by
- * rule id: Kubernetes rules on workloads, Docker resource rules on Docker resources, Dockerfile
- * rules on inline Dockerfiles of `dockerbuild.Image`, and the stack rule `built-image-by-digest`.
+ * CrossGuard policies for the rules `selection` picks, named by rule id, to compose a pack of
+ * one's own (`new PolicyPack("platform", { policies: [...hardenedPolicies({ targets: ["kubernetes"] }), ...mine] })`):
+ * Kubernetes rules on workloads, Docker resource rules on Docker resources, Dockerfile rules on
+ * inline Dockerfiles of `dockerbuild.Image`, and the stack rule `built-image-by-digest`.
  * Built-image rules (target `image`) read the pushed image's config and layers, which no resource
- * input holds: they have no policy (`HardenedImage` and `hardened image` run them).
+ * input holds: they have no policy (`HardenedImage` and `hardened image` run them). When a
+ * Kubernetes rule is selected, the `hardened` policy comes last: the pack-level settings section
+ * and the advisory report of honoured exemptions.
  */
-export function hardenedPolicies(catalog: readonly RuleMetadata[] = CATALOG): Policies {
+export function hardenedPolicies(selection: PolicySelection = {}): Policies {
+  const catalog = selection.catalog ?? CATALOG;
   const ruleIds = catalog.map((r) => r.id);
-  const evaluator = new KubernetesResourceEvaluator(catalog.filter(isKubernetesRule));
-  const policies: Policies = [];
-  for (const rule of catalog) {
-    if (isKubernetesRule(rule)) {
-      policies.push(kubernetesPolicy(rule, ruleIds, evaluator));
-    } else if (isDockerfileRule(rule)) {
-      policies.push(dockerfilePolicy(rule, ruleIds));
-    } else if (isDockerResourceRule(rule)) {
-      policies.push(dockerResourcePolicy(rule, ruleIds));
-    } else if (rule.id === builtImageByDigest.id) {
-      policies.push(builtImageByDigestPolicy(ruleIds));
-    } else if (rule.target === "docker-resource") {
-      throw new UnsupportedRuleError(rule);
+  for (const id of selection.rules ?? []) {
+    if (!ruleIds.includes(id)) {
+      throw new UnknownRuleSelectionError(id);
     }
+  }
+  const kubernetesRules = catalog.filter(isKubernetesRule);
+  const evaluator = new KubernetesResourceEvaluator(kubernetesRules);
+  const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [];
+  const selectedKubernetes: KubernetesRule[] = [];
+  for (const rule of catalog) {
+    if (
+      (selection.profile !== undefined && !rule.profiles.includes(selection.profile)) ||
+      (selection.targets !== undefined && !selection.targets.includes(rule.target)) ||
+      (selection.severities !== undefined && !selection.severities.includes(rule.severity)) ||
+      (selection.rules !== undefined && !selection.rules.includes(rule.id))
+    ) {
+      continue;
+    }
+    const policy = policyOf(rule, ruleIds, evaluator);
+    if (
+      policy === undefined ||
+      (selection.tags !== undefined && !selection.tags.some((t) => policy.tags?.includes(t)))
+    ) {
+      continue;
+    }
+    policies.push(
+      selection.enforcementLevel === undefined
+        ? policy
+        : { ...policy, enforcementLevel: selection.enforcementLevel },
+    );
+    if (isKubernetesRule(rule)) {
+      selectedKubernetes.push(rule);
+    }
+  }
+  if (selectedKubernetes.length > 0) {
+    policies.push(exemptionAuditPolicy(selectedKubernetes, ruleIds, evaluator));
   }
   return policies;
 }
 
 /** The arguments of the `hardened-containers` PolicyPack. */
-export function hardenedPackArgs(catalog: readonly RuleMetadata[] = CATALOG): PolicyPackArgs {
+export function hardenedPackArgs(selection: PolicySelection = {}): PolicyPackArgs {
   return {
     description:
       "Container hardening for Kubernetes workloads and Docker resources: Pod Security Standards, hardened extras and CIS Docker Benchmark checks, one policy per pulumi-hardened rule.",
@@ -67,6 +165,6 @@ export function hardenedPackArgs(catalog: readonly RuleMetadata[] = CATALOG): Po
     provider: "kubernetes",
     tags: ["kubernetes", "docker", "pod-security-standards", "cis"],
     repository: "https://github.com/pulumi-hardened/pulumi-hardened",
-    policies: hardenedPolicies(catalog),
+    policies: hardenedPolicies(selection),
   };
 }

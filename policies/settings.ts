@@ -2,7 +2,11 @@ import { PolicyConfigSchema } from "@pulumi/policy";
 import { ExemptionSelector } from "../rules/exemptions/selector";
 import { DEFAULT_MIN_UID, KubernetesRuleOptions } from "../rules/kubernetes/options";
 import { parsePssVersion } from "../rules/kubernetes/pss-version";
-import { DEFAULT_PROFILE, PROFILES, Profile, parseProfile } from "../rules/profile";
+import { isKnownRuleId } from "../rules/catalog";
+import { ExemptionGovernance } from "../rules/exemptions/governance";
+import { GovernanceError, readGovernance } from "../rules/exemptions/read-governance";
+import { DEFAULT_PROFILE, Profile, parseProfile } from "../rules/profile";
+import { sharedSettingsProperties } from "../rules/settings/settings-schema";
 
 /** An exemption in policy configuration: an {@link ExemptionSelector} that may also match URNs. */
 export interface PolicyExemption extends ExemptionSelector {
@@ -18,6 +22,8 @@ export interface PackSettings {
   readonly options: Required<KubernetesRuleOptions>;
   /** Exemptions from configuration (any rule id; each policy uses its own). */
   readonly exemptions: readonly PolicyExemption[];
+  /** Who may exempt what (`allowExemptions`). */
+  readonly governance: ExemptionGovernance;
 }
 
 /** Thrown when a policy's configuration is invalid; names the policy, the setting and the value. */
@@ -25,66 +31,36 @@ export class PolicyConfigError extends Error {
   constructor(policy: string, setting: string, problem: string) {
     super(`policy pack hardened-containers, policy "${policy}", config "${setting}": ${problem}`);
     this.name = "PolicyConfigError";
+    // `@pulumi/policy` returns an error's stack to the engine; a config error's is only noise.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
 /**
- * The JSON schema of the settings every policy accepts. CrossGuard delivers configuration per
- * policy (only the enforcement level can be set for `all`), so the pack-wide settings are
- * properties of each policy's schema, validated by the engine, with the same names and meaning as
- * the CLI's `--config` file.
+ * The JSON schema of the settings every policy accepts, and the pack-level section: the shared
+ * settings of the CLI config (`sharedSettingsProperties`), plus `urn` in an exemption. The engine
+ * validates each policy's configuration against it before the pack runs. No property has a
+ * schema `default`: the engine would fill it into every policy's configuration, where it would
+ * override the pack-level section.
  *
  * @param ruleIds every rule id, the values an exemption's `rule` may take.
  */
 export function settingsSchema(ruleIds: readonly string[]): PolicyConfigSchema {
+  const properties = sharedSettingsProperties({ urn: { type: "string", minLength: 1 } });
   return {
     properties: {
-      profile: {
-        type: "string",
-        enum: [...PROFILES],
-        default: DEFAULT_PROFILE,
-        description: "Profile whose rules report: baseline, restricted or hardened.",
-      },
-      pssVersion: {
-        type: "string",
-        pattern: "^(latest|v1\\.(2[5-9]|[3-9][0-9]))$",
-        default: "latest",
-        description: 'Pod Security Standards version: "latest" or v1.25 and later, like "v1.30".',
-      },
-      allowedRegistries: {
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        default: [],
-        description:
-          "Registries images may come from (host, optionally with a path prefix such as ghcr.io/acme); empty allows any.",
-      },
-      minUid: {
-        type: "integer",
-        minimum: 1,
-        default: DEFAULT_MIN_UID,
-        description: "Lowest UID and GID accepted by the UID rules.",
-      },
+      ...properties,
       exemptions: {
-        type: "array",
-        default: [],
-        description:
-          "Accepted findings: rule id, mandatory reason, and globs selecting resources (kind, name, namespace, urn) and optionally one container.",
+        ...properties.exemptions,
         items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["rule", "reason"],
+          ...properties.exemptions.items,
           properties: {
+            ...properties.exemptions.items.properties,
             rule: { type: "string", enum: [...ruleIds] },
-            reason: { type: "string", minLength: 1, pattern: "\\S" },
-            container: { type: "string", minLength: 1 },
-            kind: { type: "string", minLength: 1 },
-            name: { type: "string", minLength: 1 },
-            namespace: { type: "string", minLength: 1 },
-            urn: { type: "string", minLength: 1 },
           },
         },
       },
-    },
+    } as unknown as PolicyConfigSchema["properties"],
   };
 }
 
@@ -125,6 +101,20 @@ function exemptionList(policy: string, value: unknown): PolicyExemption[] {
     }
     return entry as unknown as PolicyExemption;
   });
+}
+
+function governanceOf(policy: string, value: unknown): ExemptionGovernance {
+  if (value === undefined) {
+    return {};
+  }
+  try {
+    return readGovernance(value, isKnownRuleId);
+  } catch (error) {
+    if (error instanceof GovernanceError) {
+      throw new PolicyConfigError(policy, error.field, error.message.slice(error.field.length + 2));
+    }
+    throw error;
+  }
 }
 
 /**
@@ -169,5 +159,6 @@ export function readSettings(policy: string, config: Record<string, unknown>): P
       minUid,
     },
     exemptions: exemptionList(policy, config.exemptions ?? []),
+    governance: governanceOf(policy, config.allowExemptions),
   };
 }

@@ -13,7 +13,8 @@ import { Finding } from "../rules/finding";
 import { exemptionsForResource } from "./exemptions";
 import { isKubernetesWorkloadType, kubernetesObjectOf } from "./kubernetes-resources";
 import { policyMetadata } from "./policy-metadata";
-import { PackSettings, readSettings } from "./settings";
+import { policySettings } from "./pack-section";
+import { PackSettings } from "./settings";
 import { unknownsAsRuleErrors } from "./unknowns";
 import { reportFindings } from "./violations";
 
@@ -78,7 +79,7 @@ export function builtImageByDigestPolicy(ruleIds: readonly string[]): StackValid
   return {
     ...policyMetadata(builtImageByDigest, ruleIds),
     validateStack: (args, reportViolation) => {
-      const settings = readSettings(builtImageByDigest.id, args.getConfig());
+      const settings = policySettings(builtImageByDigest.id, args.getConfig());
       for (const { urn, findings } of evaluateStack(args.resources, settings)) {
         reportFindings(findings, builtImageByDigest.id, reportViolation, urn);
       }

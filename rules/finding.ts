@@ -1,3 +1,4 @@
+import type { ExemptionSource } from "./exemptions/exemption";
 import { Severity } from "./severity";
 
 /**
@@ -33,6 +34,10 @@ export interface Finding {
   readonly exempted?: boolean;
   /** The exemption's stated reason. */
   readonly exemptionReason?: string;
+  /** Where the honoured exemption was declared. */
+  readonly exemptionSource?: ExemptionSource;
+  /** Why an exemption that covers this finding was refused; the finding then stays open. */
+  readonly refusedExemption?: string;
 }
 
 /** True when the finding counts against the exit code: an error that no exemption covers. */

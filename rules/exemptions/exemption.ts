@@ -1,5 +1,12 @@
 import { Finding } from "../finding";
 
+/**
+ * Where an exemption was declared: `config` (the CLI config file or the policy pack config, both
+ * the platform's), `annotations` (`hardened.dev/exempt` written on the workload) or `args` (the
+ * `exemptions` of a pulumi-hardened component, written by it as those annotations).
+ */
+export type ExemptionSource = "config" | "annotations" | "args";
+
 /** A decision to accept a rule's findings for one resource, or one container of it. */
 export interface Exemption {
   /** The exempted rule. */
@@ -8,6 +15,11 @@ export interface Exemption {
   readonly container?: string;
   /** Why the finding is accepted. Always non-empty. */
   readonly reason: string;
+  /**
+   * Where it was declared.
+   * @default config
+   */
+  readonly source?: ExemptionSource;
 }
 
 /** True when `exemption` covers `finding`. */
@@ -28,6 +40,38 @@ export function applyExemptions(
 ): Finding[] {
   return findings.map((finding) => {
     const exemption = exemptions.find((e) => exemptionCovers(e, finding));
-    return exemption ? { ...finding, exempted: true, exemptionReason: exemption.reason } : finding;
+    return exemption ? exempt(finding, exemption) : finding;
+  });
+}
+
+function exempt(finding: Finding, exemption: Exemption): Finding {
+  return {
+    ...finding,
+    exempted: true,
+    exemptionReason: exemption.reason,
+    exemptionSource: exemption.source ?? "config",
+  };
+}
+
+/**
+ * Like {@link applyExemptions}, but only exemptions that `refusalOf` accepts (returns undefined
+ * for) exempt a finding. A finding covered only by refused exemptions stays open and carries the
+ * first refusal in `refusedExemption`, so the refusal is reported with it.
+ */
+export function applyGovernedExemptions(
+  findings: readonly Finding[],
+  exemptions: readonly Exemption[],
+  refusalOf: (exemption: Exemption) => string | undefined,
+): Finding[] {
+  return findings.map((finding) => {
+    let refusal: string | undefined;
+    for (const exemption of exemptions.filter((e) => exemptionCovers(e, finding))) {
+      const refused = refusalOf(exemption);
+      if (refused === undefined) {
+        return exempt(finding, exemption);
+      }
+      refusal ??= refused;
+    }
+    return refusal === undefined ? finding : { ...finding, refusedExemption: refusal };
   });
 }

@@ -1,4 +1,4 @@
-import { Exemption, applyExemptions } from "../exemptions/exemption";
+import { Exemption, ExemptionSource, applyGovernedExemptions } from "../exemptions/exemption";
 import { Finding } from "../finding";
 import { DEFAULT_PROFILE, Profile } from "../profile";
 import { Violation } from "../rule";
@@ -33,6 +33,19 @@ export interface KubernetesEvaluation {
    * @default []
    */
   readonly exemptions?: readonly Exemption[];
+  /**
+   * Where the object's own exemption annotations came from: `args` when a pulumi-hardened
+   * component wrote them.
+   * @default annotations
+   */
+  readonly inlineSource?: ExemptionSource;
+  /**
+   * Decides whether an exemption is honoured: undefined when it is, otherwise why not (see
+   * `refusalOf` in `exemptions/governance`). A finding covered only by refused exemptions stays
+   * open and carries the refusal.
+   * @default every exemption is honoured
+   */
+  readonly refusalOf?: (exemption: Exemption) => string | undefined;
 }
 
 const KUBERNETES_RULE_IDS: ReadonlySet<string> = new Set(KUBERNETES_RULES.map((r) => r.id));
@@ -77,7 +90,10 @@ export function evaluateWorkload(
       });
     }
   };
-  for (const rule of rules) {
+  const overridden = new Set(
+    rules.flatMap((r) => (r.skipsPod?.(pod) === true ? (r.overrides ?? []) : [])),
+  );
+  for (const rule of rules.filter((r) => !overridden.has(r.id))) {
     const { checkPod, checkContainer } = rule;
     if (checkPod) {
       add(
@@ -98,8 +114,13 @@ export function evaluateWorkload(
   }
   const declared = workloadExemptions(pod, (id) => KUBERNETES_RULE_IDS.has(id));
   add(exemptionReasonRequired, declared.problems, null);
+  const inlineSource = evaluation.inlineSource ?? "annotations";
+  const exemptions = [
+    ...declared.exemptions.map((e) => ({ ...e, source: inlineSource })),
+    ...(evaluation.exemptions ?? []).map((e) => ({ ...e, source: e.source ?? "config" })),
+  ];
   return dropCoveredFindings(
-    applyExemptions(findings, [...declared.exemptions, ...(evaluation.exemptions ?? [])]),
+    applyGovernedExemptions(findings, exemptions, evaluation.refusalOf ?? (() => undefined)),
     rules,
   );
 }

@@ -197,14 +197,34 @@ describe("Kubernetes rule policies", () => {
     );
   });
 
-  it("honour the hardened.dev/exempt annotation", async () => {
+  it("refuse a hardened.dev/exempt annotation for a mandatory policy by default, naming the refusal", async () => {
     const type = "kubernetes:apps/v1:DaemonSet";
     const spec = hardenedPodSpec();
     setPath(spec, "containers[0].securityContext.privileged", true);
     const props = resourceOf(type, spec) as Record<string, unknown>;
     setPath(props, 'metadata.annotations["hardened.dev/exempt"]', "privileged:app");
     setPath(props, 'metadata.annotations["hardened.dev/exempt-reason"]', "node agent");
-    assert.deepEqual(violationsOf(await runPolicy(policy("privileged"), { type, props })), []);
+    assert.deepEqual(violationsOf(await runPolicy(policy("privileged"), { type, props })), [
+      'container "app": spec.template.spec.containers[0].securityContext.privileged: privileged is true; expected false or unset [exemption of "privileged" (container app) from annotations refused: "privileged" is mandatory, so only the platform\'s pack config may exempt it (allowExemptions.rules)]',
+    ]);
+  });
+
+  it("honour the hardened.dev/exempt annotation for rules allowExemptions allows", async () => {
+    const type = "kubernetes:apps/v1:DaemonSet";
+    const spec = hardenedPodSpec();
+    setPath(spec, "containers[0].securityContext.privileged", true);
+    const props = resourceOf(type, spec) as Record<string, unknown>;
+    setPath(props, 'metadata.annotations["hardened.dev/exempt"]', "privileged:app");
+    setPath(props, 'metadata.annotations["hardened.dev/exempt-reason"]', "node agent");
+    const allow = { allowExemptions: { rules: { allow: ["privileged"] } } };
+    assert.deepEqual(
+      violationsOf(await runPolicy(policy("privileged"), { type, props, config: allow })),
+      [],
+    );
+    const audit = await runPolicy(policy("hardened"), { type, props, config: allow });
+    assert.deepEqual(violationsOf(audit), [
+      '"privileged" exempted by annotations (reason: node agent): container "app": spec.template.spec.containers[0].securityContext.privileged: privileged is true; expected false or unset',
+    ]);
   });
 
   it("reject invalid settings with an error naming the policy and setting", async () => {

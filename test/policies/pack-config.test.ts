@@ -1,28 +1,30 @@
 import { strict as assert } from "assert";
 import { packWideConfig } from "../../policies/pack-config";
-import { hardenedPolicies } from "../../policies/pack";
 
 describe("packWideConfig", () => {
-  it("repeats the shared settings for every policy and routes exemptions by rule", () => {
+  it("writes the shared settings once, in the pack-level section, and levels per policy", () => {
     const config = packWideConfig({
       profile: "restricted",
       allowedRegistries: ["ghcr.io/acme"],
       exemptions: [{ rule: "privileged", reason: "CNI agent", name: "cilium" }],
-      enforcementLevels: { "read-only-root-filesystem": "remediate" },
+      allowExemptions: { rules: { allow: ["privileged"] } },
+      enforcementLevels: { all: "mandatory", "read-only-root-filesystem": "remediate" },
     });
-    assert.deepEqual(
-      Object.keys(config),
-      hardenedPolicies().map((p) => p.name),
-    );
-    assert.deepEqual(config["privileged"], {
-      profile: "restricted",
-      allowedRegistries: ["ghcr.io/acme"],
-      exemptions: [{ rule: "privileged", reason: "CNI agent", name: "cilium" }],
+    assert.deepEqual(config, {
+      all: "mandatory",
+      "read-only-root-filesystem": "remediate",
+      hardened: {
+        profile: "restricted",
+        allowedRegistries: ["ghcr.io/acme"],
+        exemptions: [{ rule: "privileged", reason: "CNI agent", name: "cilium" }],
+        allowExemptions: { rules: { allow: ["privileged"] } },
+      },
     });
-    assert.deepEqual(config["read-only-root-filesystem"], {
-      enforcementLevel: "remediate",
-      profile: "restricted",
-      allowedRegistries: ["ghcr.io/acme"],
+  });
+
+  it("writes only levels when no setting is shared", () => {
+    assert.deepEqual(packWideConfig({ enforcementLevels: { privileged: "advisory" } }), {
+      privileged: "advisory",
     });
   });
 });

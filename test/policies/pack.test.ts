@@ -21,15 +21,16 @@ describe("hardened-containers pack", () => {
     assert.ok(hardenedPackArgs().description);
   });
 
-  it("has one policy per resource rule of the catalog, named by rule id, in catalog order", () => {
+  it("has one policy per resource rule of the catalog, named by rule id, in catalog order, then hardened", () => {
     assert.deepEqual(
       policies.map((p) => p.name),
-      CATALOG.filter((r) => !NOT_RESOURCE_RULES.includes(r)).map((r) => r.id),
+      [...CATALOG.filter((r) => !NOT_RESOURCE_RULES.includes(r)).map((r) => r.id), "hardened"],
     );
+    assert.equal(policies.at(-1)?.enforcementLevel, "advisory");
   });
 
   it("takes description, remediation and severity from the catalog", () => {
-    for (const policy of policies) {
+    for (const policy of policies.filter((p) => p.name !== "hardened")) {
       const rule = CATALOG.find((r) => r.id === policy.name);
       assert.ok(rule);
       assert.equal(policy.description, rule.title);
@@ -55,19 +56,28 @@ describe("hardened-containers pack", () => {
     assert.equal(levels["docker-privileged"], "advisory");
   });
 
-  it("gives every policy the shared settings schema, with defaults and known rule ids", () => {
+  it("gives every policy the shared settings schema, without defaults (they would override the pack section), and known rule ids", () => {
     const expected: PolicyConfigSchema = settingsSchema(CATALOG.map((r) => r.id));
     for (const policy of policies) {
       assert.deepEqual(policy.configSchema, expected, policy.name);
     }
     const props = expected.properties;
-    assert.deepEqual(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v.default])), {
-      profile: "hardened",
-      pssVersion: "latest",
-      allowedRegistries: [],
-      minUid: 10000,
-      exemptions: [],
-    });
+    assert.deepEqual(Object.keys(props), [
+      "profile",
+      "pssVersion",
+      "allowedRegistries",
+      "minUid",
+      "exemptions",
+      "allowExemptions",
+    ]);
+    assert.deepEqual(
+      Object.values(props).filter((v) => "default" in v),
+      [],
+    );
+    assert.deepEqual(
+      (props.exemptions.items as { properties: { rule: { enum: string[] } } }).properties.rule.enum,
+      CATALOG.map((r) => r.id),
+    );
     assert.deepEqual((props.exemptions.items as { required?: string[] }).required, [
       "rule",
       "reason",
@@ -78,7 +88,10 @@ describe("hardened-containers pack", () => {
     const rule = CATALOG.find((r) => r.target === "docker-resource");
     assert.ok(rule);
     assert.throws(
-      () => hardenedPolicies([{ ...rule, id: "docker-new-rule", check: undefined } as never]),
+      () =>
+        hardenedPolicies({
+          catalog: [{ ...rule, id: "docker-new-rule", check: undefined } as never],
+        }),
       (error: unknown) =>
         error instanceof UnsupportedRuleError &&
         error.message.startsWith(

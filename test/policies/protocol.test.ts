@@ -45,12 +45,12 @@ describe("hardened-containers over the Analyzer protocol (as pulumi preview --po
     const resourceRules = CATALOG.filter((r) => r.target !== "image");
     assert.deepEqual(
       info.policies.map((p) => p.name),
-      resourceRules.map((r) => r.id),
+      [...resourceRules.map((r) => r.id), "hardened"],
     );
     for (const p of info.policies) {
       assert.deepEqual(
         Object.keys(p.configSchema?.properties ?? {}).sort(),
-        ["allowedRegistries", "exemptions", "minUid", "profile", "pssVersion"],
+        ["allowExemptions", "allowedRegistries", "exemptions", "minUid", "profile", "pssVersion"],
         p.name,
       );
       assert.ok(p.remediationSteps, p.name);

@@ -1,0 +1,98 @@
+import { PROFILES } from "../profile";
+import { EXEMPTION_SOURCES } from "../exemptions/governance";
+
+/** `pssVersion`: "latest" or a Kubernetes minor version the standards are defined for. */
+export const PSS_VERSION_PATTERN = "^(latest|v1\\.(2[5-9]|[3-9][0-9]|[1-9][0-9]{2,}))$";
+
+const RULE_ID_LIST = { type: "array", items: { type: "string", minLength: 1 } } as const;
+
+/**
+ * The JSON schema of `allowExemptions` (who may exempt what), shared by the CLI config and the
+ * policy pack config.
+ */
+export const ALLOW_EXEMPTIONS_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  description:
+    'Who may exempt what: "from" lists the honoured sources (config, annotations, args); "rules" the rules inline exemptions may name ("non-mandatory", "any", {"allow": [ids]} or {"deny": [ids]}); "namespaces" where inline exemptions count.',
+  properties: {
+    from: {
+      type: "array",
+      uniqueItems: true,
+      items: { type: "string", enum: [...EXEMPTION_SOURCES] },
+    },
+    rules: {
+      oneOf: [
+        { type: "string", enum: ["non-mandatory", "any"] },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["allow"],
+          properties: { allow: RULE_ID_LIST },
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["deny"],
+          properties: { deny: RULE_ID_LIST },
+        },
+      ],
+    },
+    namespaces: { type: "array", items: { type: "string", minLength: 1 } },
+  },
+} as const;
+
+/**
+ * The settings both front doors accept, as JSON schema properties: `profile`, `pssVersion`,
+ * `allowedRegistries`, `minUid`, `exemptions` and `allowExemptions`. The pack adds `urn` to an
+ * exemption's selectors.
+ *
+ * @param exemptionSelectors extra exemption properties (the pack's `urn`).
+ */
+export function sharedSettingsProperties(
+  exemptionSelectors: Readonly<Record<string, object>> = {},
+) {
+  return {
+    profile: {
+      type: "string",
+      enum: [...PROFILES],
+      description: "Profile whose rules report: baseline, restricted or hardened.",
+    },
+    pssVersion: {
+      type: "string",
+      pattern: PSS_VERSION_PATTERN,
+      description: 'Pod Security Standards version: "latest" or v1.25 and later, like "v1.30".',
+    },
+    allowedRegistries: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description:
+        "Registries images may come from: a host (ghcr.io, 127.0.0.1:5000), a host and path prefix (ghcr.io/acme) or a wildcard host (*.corp.example); empty allows any.",
+    },
+    minUid: {
+      type: "integer",
+      minimum: 1,
+      description: "Lowest UID and GID accepted by the UID rules.",
+    },
+    exemptions: {
+      type: "array",
+      description:
+        "Accepted findings: rule id, mandatory reason, and globs selecting resources (kind, name, namespace) and optionally one container.",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["rule", "reason"],
+        properties: {
+          rule: { type: "string", minLength: 1 },
+          reason: { type: "string", minLength: 1, pattern: "\\S" },
+          container: { type: "string", minLength: 1 },
+          kind: { type: "string", minLength: 1 },
+          name: { type: "string", minLength: 1 },
+          namespace: { type: "string", minLength: 1 },
+          ...exemptionSelectors,
+        },
+      },
+    },
+    allowExemptions: ALLOW_EXEMPTIONS_SCHEMA,
+  } as const;
+}
