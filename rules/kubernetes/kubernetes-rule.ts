@@ -31,4 +31,18 @@ export interface KubernetesRule extends RuleMetadata {
    * @default [] (replaces nothing)
    */
   readonly covers?: readonly string[];
+  /**
+   * True when this rule, like its upstream check, does not look at `pod` at all (the restricted
+   * checks exempt Windows pods from v1.25). Used with `overrides`.
+   * @default never
+   */
+  readonly skipsPod?: (pod: PodContext) => boolean;
+  /**
+   * Ids of baseline rules that upstream does not run where this restricted rule runs (PSA's
+   * `OverrideCheckIDs`). Where both are evaluated and this rule skips the pod (`skipsPod`), the
+   * overridden rules are not run on it either, as the API server would not run them; otherwise
+   * `coveredBy` already reports each problem once.
+   * @default [] (overrides nothing)
+   */
+  readonly overrides?: readonly string[];
 }

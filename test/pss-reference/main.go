@@ -4,7 +4,8 @@
 // Usage: psa-eval <baseline|restricted> <v1.N|latest> < pods.jsonl
 //
 // Each input line is one Pod as JSON; each output line is a JSON array of the failing check ids
-// of the pod on the same input line, sorted. A line that is not a valid Pod stops the program
+// of the pod on the same input line, sorted, written as soon as the pod is read (so a caller may
+// send one pod and wait for its answer). A line that is not a valid Pod stops the program
 // with exit status 2 and a message naming the line.
 package main
 
@@ -92,6 +93,7 @@ func main() {
 		sort.Strings(ids)
 		encoded, _ := json.Marshal(ids)
 		out.Write(append(encoded, '\n'))
+		out.Flush()
 	}
 	if err := in.Err(); err != nil {
 		fail("reading stdin: %v", err)

@@ -14,6 +14,8 @@ export const capabilitiesRestricted: KubernetesRule = {
   severity: "error",
   profiles: RESTRICTED_PROFILES,
   target: "kubernetes",
+  skipsPod: isExemptWindowsPod,
+  overrides: ["capabilities-baseline"],
   references: {
     pss: { level: "restricted", control: "Capabilities", psaCheckId: "capabilities_restricted" },
     cisKubernetes: ["5.2.8", "5.2.9", "5.2.10"],

@@ -16,6 +16,8 @@ export const seccompRestricted: KubernetesRule = {
   severity: "error",
   profiles: RESTRICTED_PROFILES,
   target: "kubernetes",
+  skipsPod: isExemptWindowsPod,
+  overrides: ["seccomp-baseline"],
   references: {
     pss: { level: "restricted", control: "Seccomp", psaCheckId: "seccompProfile_restricted" },
     cisKubernetes: ["5.7.2"],

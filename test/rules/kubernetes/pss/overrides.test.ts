@@ -69,6 +69,21 @@ describe("baseline checks that the restricted level overrides", () => {
     ]);
   });
 
+  for (const version of ["v1.25", "latest"]) {
+    it(`a Windows pod at ${version}: the overridden baseline checks do not run at restricted, as upstream skips them with the exempt restricted check`, () => {
+      const spec = specWith((s) => {
+        s.os = { name: "windows" };
+        setPath(s, "securityContext.seccompProfile", { type: "Unconfined" });
+        setPath(s, "containers[0].securityContext.capabilities.add", ["SYS_ADMIN"]);
+      });
+      assert.deepEqual(ruleIds(spec, "baseline", version), [
+        ["capabilities-baseline", "spec.containers[0].securityContext.capabilities.add[0]"],
+        ["seccomp-baseline", "spec.securityContext.seccompProfile.type"],
+      ]);
+      assert.deepEqual(ruleIds(spec, "restricted", version), []);
+    });
+  }
+
   it("keeps the baseline finding when the restricted finding is exempted", () => {
     const spec = specWith((s) => (s.volumes = [{ name: "h", hostPath: { path: "/" } }]));
     const findings = evaluateWorkload(workloadOf("Pod", spec), {
