@@ -4,6 +4,7 @@ import { KubernetesObject } from "../../rules/kubernetes/types";
 import { isRecord } from "../../rules/read";
 import { InputError } from "../input-error";
 import { InputFile } from "../input-files";
+import { checkFieldTypes, decodeDocument } from "./kubernetes-document";
 
 /** One Kubernetes object read from a manifest file. */
 export interface ManifestObject {
@@ -33,14 +34,20 @@ function lineFinder(doc: Document, counter: LineCounter, prefix: readonly (strin
 }
 
 /**
- * Parses every YAML (or JSON) document of a file into Kubernetes objects. Empty documents are
- * skipped; `List` kinds (`List`, `DeploymentList`, …) contribute their items. A document that
+ * Parses every YAML (or JSON) document of a file into Kubernetes objects, decoded as kubectl and
+ * the API server decode them (`decodeDocument`: YAML 1.1 scalars such as `yes` and `0b0`, merge
+ * keys, duplicate keys last-wins); a field of a type the API server rejects is an `InputError`
+ * naming the file, document and field (`checkFieldTypes`). Empty documents are skipped; `List` kinds (`List`, `DeploymentList`, …) contribute their items. A document that
  * does not parse, or is not an object with a string `kind`, is an `InputError` naming the file
  * and the document's index.
  */
 export function parseManifests(input: InputFile): ManifestObject[] {
   const counter = new LineCounter();
-  const docs = parseAllDocuments(input.text, { lineCounter: counter, uniqueKeys: false });
+  const docs = parseAllDocuments(input.text, {
+    lineCounter: counter,
+    uniqueKeys: false,
+    schema: "failsafe",
+  });
   const out: ManifestObject[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
   list.forEach((doc, index) => {
@@ -52,7 +59,7 @@ export function parseManifests(input: InputFile): ManifestObject[] {
         `${where}${line ? ` (line ${line})` : ""}: malformed YAML: ${error.message.split("\n")[0]}`,
       );
     }
-    const value: unknown = doc.toJS();
+    const value = decodeDocument(doc, where);
     if (value === null || value === undefined) {
       return;
     }
@@ -71,6 +78,7 @@ export function parseManifests(input: InputFile): ManifestObject[] {
             `${where}: items[${i}] is not a Kubernetes object (expected a mapping with a string "kind")`,
           );
         }
+        checkFieldTypes(item, where, `items[${i}]`);
         out.push({
           file: input.file,
           document: index,
@@ -81,6 +89,7 @@ export function parseManifests(input: InputFile): ManifestObject[] {
       });
       return;
     }
+    checkFieldTypes(value, where, "");
     out.push({
       file: input.file,
       document: index,

@@ -1,0 +1,128 @@
+import { fieldPath } from "../../rules/field-path";
+import { isRecord } from "../../rules/read";
+import { ANY_OBJECT_SCHEMA, FieldType, WORKLOAD_SCHEMAS } from "./workload-schema";
+
+/** A field whose value the API server would not accept for its type. */
+export class FieldTypeError extends Error {
+  constructor(
+    /** Field path of the value, e.g. `spec.containers[0].securityContext.runAsUser`. */
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FieldTypeError";
+  }
+}
+
+const INT32 = 2 ** 31;
+const INT64 = 2 ** 63;
+
+function describe(value: unknown): string {
+  if (value === null) {
+    return "null";
+  }
+  if (Array.isArray(value)) {
+    return "a list";
+  }
+  if (typeof value === "object") {
+    return "a mapping";
+  }
+  if (typeof value === "number") {
+    return Number.isInteger(value) ? "an integer" : "a number with a fraction";
+  }
+  return `a ${typeof value === "boolean" ? "boolean" : typeof value}`;
+}
+
+function isInteger(value: unknown, limit: number): boolean {
+  return typeof value === "number" && Number.isInteger(value) && value >= -limit && value <= limit;
+}
+
+function expected(type: FieldType): string | null {
+  switch (type) {
+    case "string":
+      return "a string";
+    case "bool":
+      return "a boolean (true or false)";
+    case "int32":
+      return "a 32-bit integer";
+    case "int64":
+      return "a 64-bit integer";
+    case "intOrString":
+      return "an integer or a string";
+    case "quantity":
+      return "a quantity (a string or a number)";
+    case "stringMap":
+    case "quantityMap":
+    case "any":
+      return null;
+  }
+  return null;
+}
+
+function accepts(type: FieldType, value: unknown): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "bool":
+      return typeof value === "boolean";
+    case "int32":
+      return isInteger(value, INT32 - 1);
+    case "int64":
+      return isInteger(value, INT64);
+    case "intOrString":
+      return typeof value === "string" || isInteger(value, INT32 - 1);
+    case "quantity":
+      return typeof value === "string" || typeof value === "number";
+    default:
+      return true;
+  }
+}
+
+function check(type: FieldType, value: unknown, path: string): void {
+  if (value === null || value === undefined || type === "any") {
+    return;
+  }
+  if (typeof type === "string") {
+    if (type === "stringMap" || type === "quantityMap") {
+      if (!isRecord(value)) {
+        throw new FieldTypeError(path, `expected a mapping, found ${describe(value)}`);
+      }
+      for (const [key, item] of Object.entries(value)) {
+        check(type === "stringMap" ? "string" : "quantity", item, fieldPath(path, key));
+      }
+      return;
+    }
+    if (!accepts(type, value)) {
+      throw new FieldTypeError(path, `expected ${expected(type)}, found ${describe(value)}`);
+    }
+    return;
+  }
+  if ("list" in type) {
+    if (!Array.isArray(value)) {
+      throw new FieldTypeError(path, `expected a list, found ${describe(value)}`);
+    }
+    value.forEach((item: unknown, i: number) => check(type.list, item, fieldPath(path, i)));
+    return;
+  }
+  if (!isRecord(value)) {
+    throw new FieldTypeError(path, `expected a mapping, found ${describe(value)}`);
+  }
+  for (const [key, fieldType] of Object.entries(type.object)) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) {
+      check(fieldType, value[key], fieldPath(path, key));
+    }
+  }
+}
+
+/**
+ * Throws `FieldTypeError` for the first field of `object` whose value has a type the API server
+ * would reject (`containers: "x"`, `spec` a list, `runAsUser: "0"`, `privileged: 1`). `object`
+ * is a decoded Kubernetes object with a string `kind`.
+ */
+export function validateFieldTypes(object: Readonly<Record<string, unknown>>): void {
+  const kind = object.kind as string;
+  const schema = Object.prototype.hasOwnProperty.call(WORKLOAD_SCHEMAS, kind)
+    ? WORKLOAD_SCHEMAS[kind]
+    : ANY_OBJECT_SCHEMA;
+  check(schema, object, "");
+}
