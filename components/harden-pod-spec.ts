@@ -1,5 +1,12 @@
 import { KubernetesRuleOptions } from "../rules/kubernetes/options";
-import { Container, PodSecurityContext, SecurityContext } from "../rules/kubernetes/types";
+import {
+  Container,
+  KubernetesObject,
+  PodSecurityContext,
+  SecurityContext,
+} from "../rules/kubernetes/types";
+import { WORKLOAD_SHAPES, isWorkloadKind } from "../rules/kubernetes/workload-kinds";
+import { HardenedArgsError } from "./hardened-deployment/errors";
 import { SecurityContextOverrides } from "./hardened-deployment/args";
 import { checkWorkload } from "./hardened-deployment/check-workload";
 import { HardeningExemption, resolveExemptions } from "./hardened-deployment/exemptions";
@@ -18,8 +25,28 @@ import {
   writableVolumes,
 } from "./hardened-deployment/writable-paths";
 
+/** The workload a pod spec is hardened for, named in errors and used for the field paths. */
+export interface HardenedWorkloadRef {
+  /** The workload's kind: `StatefulSet`, `DaemonSet`, `Job`, `CronJob`, `ReplicaSet`, ... */
+  readonly kind: string;
+  /** The workload's name. */
+  readonly name: string;
+  /**
+   * The workload's namespace, for the `default-namespace` rule.
+   * @default unset (the rule warns, without blocking)
+   */
+  readonly namespace?: string;
+}
+
 /** Options of {@link hardenPodSpec}. Every field has a default. */
 export interface HardenPodSpecOptions {
+  /**
+   * The workload the spec is for: errors then name it (`hardenPodSpec for StatefulSet "db"`) and
+   * give field paths where the spec sits in it (`spec.template.spec.containers[0]...`, or
+   * `spec.jobTemplate.spec.template.spec...` for a CronJob).
+   * @default unnamed: errors say `hardenPodSpec`, and paths are a Pod's (`spec.containers[0]...`)
+   */
+  readonly workload?: HardenedWorkloadRef;
   /**
    * Overrides over the hardened defaults and over the spec's own fields: a value replaces, `null`
    * removes.
@@ -62,7 +89,43 @@ export interface HardenPodSpecOptions {
 
 type Plain = Record<string, unknown>;
 
-const OWNER = "hardenPodSpec";
+const HARDEN_POD_SPEC = "hardenPodSpec";
+
+function checkWorkloadRef(ref: HardenedWorkloadRef | undefined): HardenedWorkloadRef | undefined {
+  if (ref === undefined) {
+    return undefined;
+  }
+  if (!isWorkloadKind(ref.kind)) {
+    throw new HardenedArgsError(
+      "options.workload.kind",
+      `${JSON.stringify(ref.kind)} is not a workload kind; expected one of ${Object.keys(WORKLOAD_SHAPES).join(", ")}`,
+      HARDEN_POD_SPEC,
+    );
+  }
+  if (typeof ref.name !== "string" || ref.name === "") {
+    throw new HardenedArgsError(
+      "options.workload.name",
+      `expected the workload's name, got ${JSON.stringify(ref.name)}`,
+      HARDEN_POD_SPEC,
+    );
+  }
+  return ref;
+}
+
+/** `spec` placed where `kind` keeps its pod spec, as a workload to check. */
+function workloadAround(ref: HardenedWorkloadRef | undefined, spec: Plain): KubernetesObject {
+  const kind = ref?.kind ?? "Pod";
+  const path = WORKLOAD_SHAPES[kind].spec;
+  let inner: Plain = spec;
+  for (const key of [...path].reverse()) {
+    inner = { [key]: inner };
+  }
+  const metadata = {
+    name: ref?.name ?? "pod",
+    ...(ref?.namespace === undefined ? {} : { namespace: ref.namespace }),
+  };
+  return { apiVersion: "v1", kind, ...inner, metadata } as KubernetesObject;
+}
 
 /**
  * Returns a hardened copy of a pod spec, for workloads `HardenedDeployment` does not create
@@ -71,12 +134,18 @@ const OWNER = "hardenPodSpec";
  * overrides, the service account token is not mounted, and `/tmp` plus `writablePaths` become
  * size-limited `emptyDir` volumes. The result is then checked against every rule of the
  * `hardened` profile, exactly as `HardenedDeployment` is: a blocking finding throws
- * `HardeningViolationError` (paths as in a Pod, `spec.containers[0]...`) unless an exemption
- * covers it. The spec must be plain data: resolve Pulumi outputs first (inside `apply`).
+ * `HardeningViolationError` unless an exemption covers it; the error names `options.workload`
+ * and gives paths where the spec sits in it (as in a Pod, `spec.containers[0]...`, without it).
+ * The spec must be plain data: resolve Pulumi outputs first (inside `apply`).
  */
 export function hardenPodSpec<T extends object>(spec: T, options: HardenPodSpecOptions = {}): T {
-  checkNumericIds(options.securityContext?.pod, "options.securityContext.pod", OWNER);
-  checkNumericIds(options.securityContext?.container, "options.securityContext.container", OWNER);
+  const workload = checkWorkloadRef(options.workload);
+  const owner =
+    workload === undefined
+      ? HARDEN_POD_SPEC
+      : `${HARDEN_POD_SPEC} for ${workload.kind} "${workload.name}"`;
+  checkNumericIds(options.securityContext?.pod, "options.securityContext.pod", owner);
+  checkNumericIds(options.securityContext?.container, "options.securityContext.container", owner);
   const copy = JSON.parse(JSON.stringify(spec)) as Plain;
   const lists = ["initContainers", "containers", "ephemeralContainers"].map((list) =>
     Array.isArray(copy[list]) ? (copy[list] as Plain[]) : [],
@@ -85,13 +154,13 @@ export function hardenPodSpec<T extends object>(spec: T, options: HardenPodSpecO
     .flat()
     .map((c) => (c as Container).name)
     .filter((n): n is string => typeof n === "string");
-  const exemptions = resolveExemptions(options.exemptions, names, "options.exemptions", OWNER);
+  const exemptions = resolveExemptions(options.exemptions, names, "options.exemptions", owner);
   const volumes = Array.isArray(copy.volumes) ? (copy.volumes as Plain[]) : [];
   const writable = resolveWritablePaths(
     options.tmp,
     options.writablePaths,
     { tmp: "options.tmp", paths: "options.writablePaths" },
-    OWNER,
+    owner,
     undefined,
     volumes.map((v) => v.name).filter((n): n is string => typeof n === "string"),
   );
@@ -127,11 +196,6 @@ export function hardenPodSpec<T extends object>(spec: T, options: HardenPodSpecO
   if (added.length > 0) {
     copy.volumes = [...volumes, ...added];
   }
-  checkWorkload(
-    { apiVersion: "v1", kind: "Pod", metadata: { name: "pod" }, spec: copy },
-    OWNER,
-    options.ruleOptions,
-    exemptions,
-  );
+  checkWorkload(workloadAround(workload, copy), owner, options.ruleOptions, exemptions);
   return copy as T;
 }

@@ -320,6 +320,45 @@ describe("HardenedDeployment for a real service", () => {
     });
   });
 
+  it("lets a sidecar share a writable path, read-only unless it asks to write", async () => {
+    await deploy({
+      ...COMPLETE,
+      writablePaths: ["/var/log/web"],
+      sidecars: [
+        {
+          ...SIDECAR,
+          volumeMounts: [
+            { name: "var-log-web", mountPath: "/logs" },
+            { name: "var-log-web", mountPath: "/spool", subPath: "spool", readOnly: false },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(containers()[1].volumeMounts, [
+      { name: "tmp", mountPath: "/tmp" },
+      { name: "var-log-web", mountPath: "/logs", readOnly: true },
+      { name: "var-log-web", mountPath: "/spool", subPath: "spool" },
+    ]);
+  });
+
+  it("refuses a secret as a literal env value in a sidecar", () => {
+    assert.throws(
+      () =>
+        new HardenedDeployment("web", {
+          ...COMPLETE,
+          sidecars: [{ ...SIDECAR, env: [{ name: "API_TOKEN", value: "hunter2hunter2" }] }],
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof HardeningViolationError, String(error));
+        assert.deepEqual(
+          error.findings.map((f) => [f.ruleId, f.path]),
+          [["env-secret-literal", "spec.template.spec.containers[1].env[0].value"]],
+        );
+        return true;
+      },
+    );
+  });
+
   it("refuses an init container override that breaks a rule", () => {
     assert.throws(
       () =>
