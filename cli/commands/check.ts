@@ -3,21 +3,24 @@ import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { parsePssVersion } from "../../rules/kubernetes/pss-version";
 import { exitCodeFor } from "../exit-code";
 import { InputError } from "../input-error";
-import { readInputFiles } from "../input-files";
 import { loadConfig } from "../config/load-config";
-import { checkManifests } from "../manifests/check-manifests";
+import { scanManifests } from "../manifests/scan-manifests";
 import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
 import { renderFindings } from "../output/render";
 import { readStdin } from "../read-stdin";
-
-/** File extensions `hardened check` reads from directories. */
-export const MANIFEST_EXTENSIONS: readonly string[] = [".yaml", ".yml", ".json"];
 
 interface CheckOptions {
   readonly profile?: string;
   readonly pssVersion?: string;
   readonly format: string;
   readonly config?: string;
+  readonly verbose?: boolean;
+  readonly values: string[];
+  readonly set: string[];
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function pssVersionOf(value: string) {
@@ -52,14 +55,16 @@ export function registerCheckCommand(program: Command): void {
       "--config <file>",
       "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions",
     )
+    .option("--verbose", "list every skipped file and document, with the reason")
+    .option("--values <file>", "values file for every Helm chart found (repeatable)", collect, [])
+    .option("--set <key=value>", "value for every Helm chart found (repeatable)", collect, [])
     .action((paths: string[], options: CheckOptions) => {
       const format = parseOutputFormat(options.format);
       const config = options.config ? loadConfig(options.config) : {};
       const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
       const pssVersion = pssVersionOf(options.pssVersion ?? config.pssVersion ?? "latest");
-      const files = readInputFiles(paths, MANIFEST_EXTENSIONS, readStdin);
-      const result = checkManifests(
-        files,
+      const result = scanManifests(
+        paths,
         {
           profile,
           options: {
@@ -68,7 +73,9 @@ export function registerCheckCommand(program: Command): void {
             minUid: config.minUid,
           },
         },
-        config.exemptions,
+        config.exemptions ?? [],
+        { values: options.values, set: options.set },
+        readStdin,
       );
       process.stdout.write(
         renderFindings(
@@ -77,6 +84,8 @@ export function registerCheckCommand(program: Command): void {
             findings: result.findings,
             checked: result.checked,
             settings: { profile, pssVersion: pssVersion.label },
+            scan: result.scan,
+            verbose: options.verbose ?? false,
           },
           format,
         ),

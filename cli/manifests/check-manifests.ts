@@ -1,46 +1,105 @@
-import { Finding } from "../../rules/finding";
 import { evaluateWorkload, KubernetesEvaluation } from "../../rules/kubernetes/evaluate";
+import { podSpecPathOf } from "../../rules/kubernetes/pod-template-path";
+import { workloadShapeOf } from "../../rules/kubernetes/pod-templates";
 import { ExemptionSelector, exemptionsFor } from "../../rules/exemptions/selector";
+import { InputError } from "../input-error";
 import { InputFile } from "../input-files";
+import { ReportFinding } from "../output/report";
+import { SkippedInput } from "../skipped-input";
 import { parseManifests } from "./parse-manifests";
 
-/** The findings over a set of manifest files, and how many objects were checked. */
+/** The findings over a set of manifest files, and what was checked, seen and skipped. */
 export interface ManifestCheck {
-  readonly findings: Finding[];
+  readonly findings: ReportFinding[];
+  /** Workloads evaluated. */
   readonly checked: number;
+  /** Kubernetes objects of other kinds, which no rule applies to. */
+  readonly otherObjects: number;
+  /** Documents not evaluated: not Kubernetes, empty files, workloads of unsupported kinds. */
+  readonly skipped: SkippedInput[];
+}
+
+const COMMENTS_AND_SEPARATORS = /^(?:\s*(?:#.*)?|---.*|\.\.\.\s*)$/;
+
+/** True when the text holds no YAML content: only blank lines, comments and document markers. */
+function isEmptyYaml(text: string): boolean {
+  return text.split("\n").every((line) => COMMENTS_AND_SEPARATORS.test(line));
 }
 
 /**
  * Parses every file and evaluates every workload in it. Each finding gets the file, the document
- * index, the line of its field, and a path relative to the document (`items[2].spec…` inside a
- * `List`). Throws `InputError` for the first malformed document.
+ * index, the line of its field (none for rendered output, whose lines are not the source's), and a
+ * path relative to the document (`items[2].spec…` inside a `List`). Throws `InputError` for the
+ * first malformed document, and for a file the user named that is empty or not Kubernetes; in
+ * files found by walking a directory, those are returned as skipped.
  */
 export function checkManifests(
   files: readonly InputFile[],
   evaluation: Omit<KubernetesEvaluation, "exemptions">,
   selectors: readonly ExemptionSelector[] = [],
 ): ManifestCheck {
-  const findings: Finding[] = [];
+  const findings: ReportFinding[] = [];
+  const skipped: SkippedInput[] = [];
   let checked = 0;
+  let otherObjects = 0;
   for (const input of files) {
-    for (const manifest of parseManifests(input)) {
+    if (input.renderedBy === undefined && isEmptyYaml(input.text)) {
+      if (input.explicit !== false) {
+        throw new InputError(
+          `${input.file === "-" ? "standard input" : input.file}: empty input, no YAML document to check (did the command that produced it fail?)`,
+        );
+      }
+      skipped.push({
+        file: input.file,
+        document: null,
+        reason: "empty",
+        detail: "no YAML document",
+      });
+      continue;
+    }
+    const notKubernetes = (document: number) =>
+      skipped.push({
+        file: input.file,
+        document,
+        reason: "not-kubernetes",
+        detail: 'not a mapping with a string "apiVersion" and "kind"',
+      });
+    for (const manifest of parseManifests(input, notKubernetes)) {
+      const object = manifest.object;
+      const metadata = object.metadata;
+      if (workloadShapeOf(object, evaluation.podTemplates) === undefined) {
+        const podSpec = podSpecPathOf(object);
+        if (podSpec === undefined) {
+          otherObjects++;
+        } else {
+          const at = manifest.pathPrefix === "" ? podSpec : `${manifest.pathPrefix}.${podSpec}`;
+          skipped.push({
+            file: input.file,
+            document: manifest.document,
+            reason: "unsupported-workload-kind",
+            detail: `${object.kind} ${metadata?.name ?? "(unnamed)"} has a pod spec at ${at}; no rule evaluates kind ${object.kind}`,
+          });
+        }
+        continue;
+      }
       checked++;
-      const metadata = manifest.object.metadata;
       const exemptions = exemptionsFor(selectors, {
-        kind: manifest.object.kind,
+        kind: object.kind,
         name: metadata?.name,
         namespace: metadata?.namespace ?? null,
       });
-      for (const f of evaluateWorkload(manifest.object, { ...evaluation, exemptions })) {
+      for (const f of evaluateWorkload(object, { ...evaluation, exemptions })) {
         findings.push({
           ...f,
           file: manifest.file,
           document: manifest.document,
-          line: manifest.lineOf(f.path),
+          ...(input.renderedBy === undefined
+            ? { line: manifest.lineOf(f.path) }
+            : { renderedBy: input.renderedBy }),
           path: manifest.pathPrefix === "" ? f.path : `${manifest.pathPrefix}.${f.path}`,
         });
       }
     }
   }
-  return { findings, checked };
+  return { findings, checked, otherObjects, skipped };
 }

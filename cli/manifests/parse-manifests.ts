@@ -38,15 +38,21 @@ function lineFinder(doc: Document, counter: LineCounter, prefix: readonly (strin
  * the API server decode them (`decodeDocument`: YAML 1.1 scalars such as `yes` and `0b0`, merge
  * keys, duplicate keys last-wins); a field of a type the API server rejects is an `InputError`
  * naming the file, document and field (`checkFieldTypes`). Empty documents are skipped; `List` kinds (`List`, `DeploymentList`, …) contribute their items. A document that
- * does not parse, or is not an object with a string `kind`, is an `InputError` naming the file
- * and the document's index.
+ * does not parse is an `InputError` naming the file and the document's index. A document that is
+ * not an object with a string `kind` is an `InputError` too when the file was named explicitly;
+ * in a file found by walking a directory, a document without a string `apiVersion` and `kind` is
+ * handed to `notKubernetes` instead. The parser never writes warnings to stderr.
  */
-export function parseManifests(input: InputFile): ManifestObject[] {
+export function parseManifests(
+  input: InputFile,
+  notKubernetes: (document: number) => void = () => undefined,
+): ManifestObject[] {
   const counter = new LineCounter();
   const docs = parseAllDocuments(input.text, {
     lineCounter: counter,
     uniqueKeys: false,
     schema: "failsafe",
+    logLevel: "error",
   });
   const out: ManifestObject[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
@@ -61,6 +67,13 @@ export function parseManifests(input: InputFile): ManifestObject[] {
     }
     const value = decodeDocument(doc, where);
     if (value === null || value === undefined) {
+      return;
+    }
+    if (
+      input.explicit === false &&
+      (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string")
+    ) {
+      notKubernetes(index);
       return;
     }
     if (!isRecord(value) || typeof value.kind !== "string") {

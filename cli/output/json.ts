@@ -1,10 +1,13 @@
 import { summarize } from "./summary";
 import { FindingReport } from "./report";
+import { scanSummaryJson, skippedJson } from "./scan-summary";
 
 /**
  * Renders `{"findings": [...], "summary": {...}}`. Every finding has `ruleId`, `severity`, `file`,
  * `document`, `kind`, `name`, `namespace`, `container`, `path` and `message` (null where they do
- * not apply), plus `line`/`stage` when known and `exempted`/`exemptionReason` when exempted.
+ * not apply), plus `line`/`stage` when known, `exempted`/`exemptionReason` when exempted and
+ * `renderedBy` for rendered chart or kustomization output. A `check` scan adds a `skipped` array
+ * (file, document, reason, detail) and its counts to the summary.
  */
 export function renderJson(report: FindingReport): string {
   const findings = report.findings.map((f) => ({
@@ -21,9 +24,16 @@ export function renderJson(report: FindingReport): string {
     ...(f.line !== undefined ? { line: f.line } : {}),
     ...(f.stage !== undefined ? { stage: f.stage } : {}),
     ...(f.exempted ? { exempted: true, exemptionReason: f.exemptionReason } : {}),
+    ...(f.renderedBy !== undefined ? { renderedBy: f.renderedBy } : {}),
   }));
+  const scan = report.scan;
+  const summary = {
+    ...summarize(report.findings, report.checked),
+    ...(scan ? scanSummaryJson(scan) : {}),
+    ...report.settings,
+  };
   return `${JSON.stringify(
-    { findings, summary: { ...summarize(report.findings, report.checked), ...report.settings } },
+    scan ? { findings, skipped: skippedJson(scan), summary } : { findings, summary },
     null,
     2,
   )}\n`;

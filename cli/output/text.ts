@@ -1,10 +1,14 @@
 import { getRule } from "../../rules/catalog";
-import { Finding } from "../../rules/finding";
-import { FindingReport } from "./report";
+import { FindingReport, ReportFinding } from "./report";
+import { scanText } from "./scan-summary";
 import { summarize } from "./summary";
 
-function resourceHeading(f: Finding): string {
-  const where = [f.file, f.document !== undefined ? `document ${f.document}` : undefined]
+function resourceHeading(f: ReportFinding): string {
+  const where = [
+    f.file,
+    f.document !== undefined ? `document ${f.document}` : undefined,
+    f.renderedBy !== undefined ? `(rendered by ${f.renderedBy})` : undefined,
+  ]
     .filter((p) => p !== undefined)
     .join(" ");
   const what =
@@ -22,10 +26,11 @@ function plural(n: number, word: string): string {
 
 /**
  * Renders findings for people: grouped by resource, one line per finding with severity, rule id
- * and field, then the message and the fix; a summary line last.
+ * and field, then the message and the fix; for a `check` scan, what was read and skipped (each
+ * skipped input when `verbose`); a summary line last.
  */
 export function renderText(report: FindingReport): string {
-  const groups = new Map<string, Finding[]>();
+  const groups = new Map<string, ReportFinding[]>();
   for (const f of report.findings) {
     const key = resourceHeading(f);
     groups.set(key, [...(groups.get(key) ?? []), f]);
@@ -46,13 +51,17 @@ export function renderText(report: FindingReport): string {
     }
     lines.push("");
   }
+  if (report.scan) {
+    lines.push(...scanText(report.scan, report.verbose ?? false));
+  }
   const s = summarize(report.findings, report.checked);
+  const noun = report.scan ? "workload" : "resource";
   const settings = Object.entries(report.settings ?? {})
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
   lines.push(
     `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.notes, "note")}` +
-      `${s.exempted ? `, ${s.exempted} exempted` : ""} in ${plural(s.checked, "resource")} checked` +
+      `${s.exempted ? `, ${s.exempted} exempted` : ""} in ${plural(s.checked, noun)} checked` +
       `${settings ? ` (${settings})` : ""}`,
   );
   return `${lines.join("\n")}\n`;

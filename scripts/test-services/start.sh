@@ -6,7 +6,8 @@
 #   - local base images, since nothing can be pulled from public registries:
 #       127.0.0.1:5000/debian:bookworm-slim (debootstrap minbase, also on :5001) and
 #       127.0.0.1:5000/tiny:latest (FROM scratch, one file);
-#   - psa-eval, the Pod Security reference evaluator (build-pss-reference.sh).
+#   - psa-eval, the Pod Security reference evaluator (build-pss-reference.sh);
+#   - kustomize, which `hardened check` renders kustomizations with (renderers.sh).
 # Idempotent: a second run checks everything and returns in seconds.
 # Environment: HARDENED_TEST_SERVICES_DIR (work dir, default .ci/work/test-services),
 #              DEBIAN_MIRROR (default http://deb.debian.org/debian).
@@ -221,6 +222,7 @@ main() {
   push_debian
   push_tiny
   PSS_REFERENCE=$(bash "$ROOT_DIR/scripts/test-services/build-pss-reference.sh")
+  bash "$ROOT_DIR/scripts/test-services/renderers.sh"
   YAML_REFERENCE=$(bash "$ROOT_DIR/scripts/test-services/build-k8s-yaml-reference.sh")
   printf 'test services ready in %ss (work dir %s)\n' "$(($(date +%s) - STARTED_AT))" "$WORK_DIR"
   printf '  dockerd     %s\n' "$(docker info --format '{{.ServerVersion}} ({{.Driver}})')"

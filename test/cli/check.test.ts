@@ -65,7 +65,8 @@ describe("hardened check", () => {
         line: 24,
       },
     ]);
-    assert.equal(run.json.summary.checked, 2, "the ConfigMap is read but yields nothing");
+    assert.equal(run.json.summary.checked, 1, "one workload: the CronJob");
+    assert.equal(run.json.summary.otherObjects, 1, "the ConfigMap is read but yields nothing");
   });
 
   it("reads standard input, as from `helm template … | hardened check -`", () => {
@@ -203,7 +204,7 @@ describe("hardened check", () => {
     );
     assert.match(
       run.stdout,
-      /1 error, 0 warnings, 0 notes in 2 resources checked \(profile baseline, pssVersion latest\)\n$/,
+      /\n1 file read: 1 other Kubernetes object; nothing skipped\n1 error, 0 warnings, 0 notes in 1 workload checked \(profile baseline, pssVersion latest\)\n$/,
     );
   });
 

@@ -10,10 +10,20 @@ export interface CliRun {
 
 const ROOT = join(__dirname, "..", "..");
 
-/** Runs `hardened <args>` from source as a real process, optionally feeding standard input. */
+/**
+ * Runs `hardened <args>` from source as a real process, optionally feeding standard input, with
+ * extra environment variables (`env`, e.g. a `PATH` that decides which renderers are found) and
+ * as another user (`uid`/`gid`, to meet permissions that root ignores).
+ */
 export function runCli(
   args: readonly string[],
-  options: { stdin?: string; cwd?: string } = {},
+  options: {
+    stdin?: string;
+    cwd?: string;
+    env?: Readonly<Record<string, string>>;
+    uid?: number;
+    gid?: number;
+  } = {},
 ): CliRun {
   const result = spawnSync(
     process.execPath,
@@ -22,7 +32,9 @@ export function runCli(
       cwd: options.cwd ?? ROOT,
       input: options.stdin ?? "",
       encoding: "utf8",
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json") },
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json"), ...options.env },
+      uid: options.uid,
+      gid: options.gid,
     },
   );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

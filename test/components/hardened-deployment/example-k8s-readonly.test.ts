@@ -100,6 +100,7 @@ describe("examples/k8s-readonly", () => {
     this.timeout(120000);
     const run = runCli(["check", join(dir, "rendered")]);
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
-    assert.match(run.stdout, /^0 errors, 0 warnings, 0 notes in 6 resources checked/m);
+    assert.match(run.stdout, /^6 files read: 5 other Kubernetes objects; nothing skipped$/m);
+    assert.match(run.stdout, /^0 errors, 0 warnings, 0 notes in 1 workload checked/m);
   });
 });
