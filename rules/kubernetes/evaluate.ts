@@ -11,7 +11,7 @@ import { podContextOf } from "./pod-context";
 import { KUBERNETES_RULES } from "./rules";
 import { KubernetesObject } from "./types";
 import { workloadExemptions } from "./workload-exemptions";
-import { isWorkloadKind } from "./workload-kinds";
+import { PodTemplateKind, workloadShapeOf } from "./pod-templates";
 
 /** What to evaluate a workload against. */
 export interface KubernetesEvaluation {
@@ -34,6 +34,12 @@ export interface KubernetesEvaluation {
    */
   readonly exemptions?: readonly Exemption[];
   /**
+   * Further kinds that carry a pod template, beyond the core workloads and
+   * `BUILT_IN_POD_TEMPLATES`; they win over the built-in ones.
+   * @default []
+   */
+  readonly podTemplates?: readonly PodTemplateKind[];
+  /**
    * Where the object's own exemption annotations came from: `args` when a pulumi-hardened
    * component wrote them.
    * @default annotations
@@ -51,7 +57,8 @@ export interface KubernetesEvaluation {
 const KUBERNETES_RULE_IDS: ReadonlySet<string> = new Set(KUBERNETES_RULES.map((r) => r.id));
 
 /**
- * Evaluates one Kubernetes object. Objects that are not workloads yield no findings. A rule that
+ * Evaluates one Kubernetes object. Objects that are not workloads (core, built-in pod-template
+ * kinds or `podTemplates`) yield no findings. A rule that
  * reads a value that is not known yet is skipped for that pod or container. Findings covered by an
  * exemption are kept, marked `exempted` with the reason; invalid exemption annotations are
  * reported as `exemption-reason-required`.
@@ -61,12 +68,13 @@ export function evaluateWorkload(
   evaluation: KubernetesEvaluation = {},
 ): Finding[] {
   const kind = object.kind;
-  if (!isWorkloadKind(kind)) {
+  const shape = workloadShapeOf(object, evaluation.podTemplates);
+  if (shape === undefined || typeof kind !== "string") {
     return [];
   }
   const profile = evaluation.profile ?? DEFAULT_PROFILE;
   const rules = (evaluation.rules ?? KUBERNETES_RULES).filter((r) => r.profiles.includes(profile));
-  const pod = podContextOf(object, kind, resolveKubernetesRuleOptions(evaluation.options));
+  const pod = podContextOf(object, kind, resolveKubernetesRuleOptions(evaluation.options), shape);
   const metadata = object.metadata ?? {};
   const identity = {
     kind,

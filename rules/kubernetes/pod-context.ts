@@ -2,7 +2,7 @@ import { fieldPath } from "../field-path";
 import { isRecord } from "../read";
 import { ResolvedKubernetesRuleOptions } from "./options";
 import { Container, KubernetesObject, ObjectMeta, PodSpec } from "./types";
-import { WORKLOAD_SHAPES } from "./workload-kinds";
+import { WORKLOAD_SHAPES, WorkloadShape } from "./workload-kinds";
 
 /** The three lists a pod keeps containers in. */
 export type ContainerList = "initContainers" | "containers" | "ephemeralContainers";
@@ -54,13 +54,16 @@ function walk(root: unknown, segments: readonly string[]): Record<string, unknow
   return isRecord(node) ? node : {};
 }
 
-/** Builds the pod context of a workload object whose kind is one of `WORKLOAD_SHAPES`. */
+/**
+ * Builds the pod context of a workload object whose kind is one of `WORKLOAD_SHAPES`, or whose
+ * pod spec is where `shape` says (see `workloadShapeOf`).
+ */
 export function podContextOf(
   workload: KubernetesObject,
   kind: string,
   options: ResolvedKubernetesRuleOptions,
+  shape: WorkloadShape = WORKLOAD_SHAPES[kind],
 ): PodContext {
-  const shape = WORKLOAD_SHAPES[kind];
   const spec = walk(workload, shape.spec) as PodSpec;
   const specPath = fieldPath("", ...shape.spec);
   const containers: ContainerContext[] = [];
