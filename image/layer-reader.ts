@@ -6,6 +6,7 @@ import { FileEntry, FileType } from "../rules/image/model";
 import { CONTENT_PATHS, MAX_KEPT_CONTENT_BYTES } from "../rules/image/passwd";
 import { RegistryError } from "../oci/errors";
 import { ImageReadError } from "./errors";
+import { normalizeTarPath } from "./tar-path";
 
 /** What a layer's tar stream held. */
 export interface LayerContents {
@@ -38,10 +39,15 @@ function fileType(type: Header["type"]): FileType {
   }
 }
 
-/** `./usr/bin/` → `/usr/bin`; the root itself is `/`. */
-export function normalizeTarPath(name: string): string {
-  const trimmed = name.replace(/^(\.\/|\/)+/, "").replace(/\/+$/, "");
-  return trimmed === "" || trimmed === "." ? "/" : `/${trimmed}`;
+function hardlinkTarget(linkname: string, what: string, origin: string): string {
+  const target = normalizeTarPath(linkname);
+  if (target === null) {
+    throw new ImageReadError(
+      origin,
+      `${what} has a hard link whose target climbs out of the image root (${JSON.stringify(linkname)}); Docker refuses such a layer`,
+    );
+  }
+  return target;
 }
 
 /** Puts the first chunk back in front of the rest of `iterator`. */
@@ -106,6 +112,12 @@ export async function readLayer(
     for await (const entry of tar) {
       const h = entry.header;
       const path = normalizeTarPath(h.name);
+      if (path === null) {
+        throw new ImageReadError(
+          origin,
+          `${what} has an entry whose path climbs out of the image root (${JSON.stringify(h.name)}); Docker refuses such a layer`,
+        );
+      }
       let content: string | undefined;
       if (CONTENT_PATHS.includes(path) && (h.size ?? 0) <= MAX_KEPT_CONTENT_BYTES) {
         const chunks: Buffer[] = [];
@@ -125,7 +137,10 @@ export async function readLayer(
         gid: h.gid ?? 0,
         size: type === "file" ? (h.size ?? 0) : 0,
         ...(h.linkname
-          ? { linkTarget: type === "hardlink" ? normalizeTarPath(h.linkname) : h.linkname }
+          ? {
+              linkTarget:
+                type === "hardlink" ? hardlinkTarget(h.linkname, what, origin) : h.linkname,
+            }
           : {}),
         ...(content !== undefined ? { content } : {}),
       });

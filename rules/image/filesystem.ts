@@ -1,4 +1,5 @@
 import { FileEntry, ImageLayer, ImageModel } from "./model";
+import { resolveParents } from "./resolve-path";
 
 /** Prefix of a whiteout marker's file name: `.wh.<name>` deletes `<name>` from lower layers. */
 export const WHITEOUT_PREFIX = ".wh.";
@@ -31,37 +32,81 @@ function dirName(path: string): string {
   return dir === "" ? "/" : dir;
 }
 
-function removeTree(files: Map<string, LayeredEntry>, root: string, keepRoot: boolean): void {
-  const prefix = root === "/" ? "/" : `${root}/`;
-  for (const path of [...files.keys()]) {
-    if (path.startsWith(prefix) || (!keepRoot && path === root)) {
-      files.delete(path);
+/**
+ * The merged file system while layers are applied: the files by path, and each directory's
+ * children (listed or implied by a deeper path), so a whiteout removes a subtree in time
+ * proportional to its size.
+ */
+class MergedTree {
+  readonly files = new Map<string, LayeredEntry>();
+  private readonly children = new Map<string, Set<string>>();
+
+  set(path: string, layered: LayeredEntry): void {
+    this.files.set(path, layered);
+    let child = path;
+    while (child !== "/") {
+      const parent = dirName(child);
+      let siblings = this.children.get(parent);
+      if (siblings === undefined) {
+        siblings = new Set();
+        this.children.set(parent, siblings);
+      }
+      if (siblings.has(child)) {
+        return;
+      }
+      siblings.add(child);
+      child = parent;
+    }
+  }
+
+  hasChildren(path: string): boolean {
+    return (this.children.get(path)?.size ?? 0) > 0;
+  }
+
+  /** Removes everything under `root`, and `root` itself unless `keepRoot`. */
+  removeTree(root: string, keepRoot: boolean): void {
+    const stack = [...(this.children.get(root) ?? [])];
+    this.children.delete(root);
+    while (stack.length > 0) {
+      const path = stack.pop() as string;
+      this.files.delete(path);
+      const below = this.children.get(path);
+      if (below !== undefined) {
+        stack.push(...below);
+        this.children.delete(path);
+      }
+    }
+    if (!keepRoot && root !== "/") {
+      this.files.delete(root);
+      this.children.get(dirName(root))?.delete(root);
     }
   }
 }
 
-function applyLayer(files: Map<string, LayeredEntry>, layer: ImageLayer): void {
+function applyLayer(tree: MergedTree, layer: ImageLayer): void {
   const additions: FileEntry[] = [];
   for (const entry of layer.entries) {
     const name = baseName(entry.path);
     if (name === OPAQUE_WHITEOUT) {
-      removeTree(files, dirName(entry.path), true);
+      tree.removeTree(dirName(resolveParents(tree.files, entry.path)), true);
     } else if (name.startsWith(WHITEOUT_PREFIX)) {
-      removeTree(
-        files,
-        `${dirName(entry.path).replace(/\/$/, "")}/${name.slice(WHITEOUT_PREFIX.length)}`,
-        false,
-      );
+      const marker = resolveParents(tree.files, entry.path);
+      const dir = dirName(marker);
+      tree.removeTree(`${dir === "/" ? "" : dir}/${name.slice(WHITEOUT_PREFIX.length)}`, false);
     } else {
       additions.push(entry);
     }
   }
   for (const entry of additions) {
-    const lower = files.get(entry.path);
-    if (lower !== undefined && lower.entry.type === "directory" && entry.type !== "directory") {
-      removeTree(files, entry.path, false);
+    const path = resolveParents(tree.files, entry.path);
+    const lower = tree.files.get(path);
+    if (
+      entry.type !== "directory" &&
+      (lower?.entry.type === "directory" || tree.hasChildren(path))
+    ) {
+      tree.removeTree(path, false);
     }
-    files.set(entry.path, { entry, layer: layer.index });
+    tree.set(path, { entry: path === entry.path ? entry : { ...entry, path }, layer: layer.index });
   }
 }
 
@@ -74,19 +119,21 @@ export function isWhiteout(entry: FileEntry): boolean {
  * Applies the layers bottom up as the OCI image spec says: a `.wh.<name>` marker deletes
  * `<name>` (and what is under it) from the layers below, `.wh..wh..opq` hides a directory's
  * lower-layer content, and a non-directory replaces a lower directory with everything in it.
+ * Entries and markers land where Docker's extraction puts them: through the symlinks their parent
+ * directories already are (`bin/sh` over a `/bin` → `usr/bin` link is `/usr/bin/sh`).
  */
 export function imageFilesystem(model: ImageModel): ImageFilesystem {
-  const files = new Map<string, LayeredEntry>();
+  const tree = new MergedTree();
   const everPresent: LayeredEntry[] = [];
   for (const layer of model.layers) {
-    applyLayer(files, layer);
+    applyLayer(tree, layer);
     for (const entry of layer.entries) {
       if (!isWhiteout(entry)) {
         everPresent.push({ entry, layer: layer.index });
       }
     }
   }
-  return { final: files, everPresent };
+  return { final: tree.files, everPresent };
 }
 
 /** The field path of a file in a layer, as findings print it: `layers[3]:/root/.ssh/id_rsa`. */

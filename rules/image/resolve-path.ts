@@ -64,6 +64,49 @@ export function resolvePath(
   return current === "" ? undefined : files.get(current);
 }
 
+/**
+ * The path a new entry at `path` lands on when a layer is extracted over `files`: every parent
+ * component is resolved through the symlinks already there, as Docker's extraction (chrooted in
+ * the layer root) follows them; the last component is kept as written. After 40 hops the lexical
+ * path is returned.
+ */
+export function resolveParents(files: ReadonlyMap<string, LayeredEntry>, path: string): string {
+  const slash = path.lastIndexOf("/");
+  if (slash <= 0) {
+    return path;
+  }
+  let pending = path
+    .slice(0, slash)
+    .split("/")
+    .filter((p) => p !== "");
+  let current = "";
+  let hops = 0;
+  while (pending.length > 0) {
+    const next = `${current}/${pending[0]}`;
+    const found = files.get(next);
+    if (found?.entry.type === "symlink" && found.entry.linkTarget !== undefined) {
+      hops += 1;
+      if (hops > MAX_SYMLINK_HOPS) {
+        return path;
+      }
+      const target = found.entry.linkTarget.startsWith("/")
+        ? found.entry.linkTarget
+        : `${current}/${found.entry.linkTarget}`;
+      pending = [
+        ...normalize(target)
+          .split("/")
+          .filter((p) => p !== ""),
+        ...pending.slice(1),
+      ];
+      current = "";
+    } else {
+      current = next;
+      pending = pending.slice(1);
+    }
+  }
+  return `${current}${path.slice(slash)}`;
+}
+
 /** True when `path` resolves to a regular file (or a hard link to one) in the final file system. */
 export function isExecutablePresent(
   files: ReadonlyMap<string, LayeredEntry>,

@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import { Readable } from "stream";
 import { gzipSync } from "zlib";
 import { ImageReadError } from "../../image/errors";
-import { normalizeTarPath, readLayer } from "../../image/layer-reader";
+import { readLayer } from "../../image/layer-reader";
+import { normalizeTarPath } from "../../image/tar-path";
 import { tarOf } from "./tar-fixtures";
 
 const ENTRIES = [
@@ -62,13 +63,38 @@ describe("layer reader", () => {
     );
   });
 
-  it("normalizes tar paths", () => {
-    assert.deepEqual(["./", ".", "/usr/bin/", "./etc/passwd", "a//"].map(normalizeTarPath), [
-      "/",
-      "/",
-      "/usr/bin",
-      "/etc/passwd",
-      "/a",
-    ]);
+  it("normalizes tar paths as Docker's extraction cleans them", () => {
+    const cases: [string, string | null][] = [
+      ["./", "/"],
+      [".", "/"],
+      ["/usr/bin/", "/usr/bin"],
+      ["./etc/passwd", "/etc/passwd"],
+      ["a//", "/a"],
+      ["bin/./sh", "/bin/sh"],
+      ["bin//sh", "/bin/sh"],
+      ["usr/../bin/sh", "/bin/sh"],
+      ["./usr/bin/./apt-get", "/usr/bin/apt-get"],
+      ["etc/./passwd", "/etc/passwd"],
+      ["//./bin/../bin///sh/", "/bin/sh"],
+      ["/../bin/sh", "/bin/sh"],
+      ["../bin/sh", null],
+      ["a/../../bin/sh", null],
+      ["./../x", null],
+    ];
+    assert.deepEqual(
+      cases.map(([name]) => [name, normalizeTarPath(name)]),
+      cases,
+    );
+  });
+
+  it("refuses a layer whose entry climbs out of the root, as Docker does", async () => {
+    await assert.rejects(
+      readLayer(Readable.from([await tarOf([{ name: "../../etc/cron.d/x" }])]), "layer 2", "img:1"),
+      {
+        name: "ImageReadError",
+        message:
+          'img:1: layer 2 has an entry whose path climbs out of the image root ("../../etc/cron.d/x"); Docker refuses such a layer',
+      },
+    );
   });
 });

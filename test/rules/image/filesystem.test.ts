@@ -40,6 +40,50 @@ describe("image file system", () => {
       layers: [[dir("/a"), file("/a/x")], [file("/a")]],
       expected: ["/a"],
     },
+    {
+      name: "replaces a directory a tar stream only implied by its files",
+      layers: [[file("/a/b/x")], [file("/a")]],
+      expected: ["/a"],
+    },
+    {
+      name: "writes an entry under a symlinked directory where the link points (merged /usr)",
+      layers: [[dir("/usr"), dir("/usr/bin"), symlink("/bin", "usr/bin")], [file("/bin/sh")]],
+      expected: ["/bin", "/usr", "/usr/bin", "/usr/bin/sh"],
+    },
+    {
+      name: "follows an absolute link and a link to a link",
+      layers: [
+        [dir("/opt/real"), symlink("/opt/a", "/opt/b"), symlink("/opt/b", "real")],
+        [file("/opt/a/tool")],
+      ],
+      expected: ["/opt/a", "/opt/b", "/opt/real", "/opt/real/tool"],
+    },
+    {
+      name: "applies a whiteout through a symlinked directory",
+      layers: [
+        [dir("/usr/bin"), file("/usr/bin/sh"), symlink("/bin", "usr/bin")],
+        [file("/bin/.wh.sh")],
+      ],
+      expected: ["/bin", "/usr/bin"],
+    },
+    {
+      name: "applies an opaque whiteout through a symlinked directory",
+      layers: [
+        [dir("/usr/bin"), file("/usr/bin/sh"), file("/usr/bin/ls"), symlink("/bin", "usr/bin")],
+        [file("/bin/.wh..wh..opq")],
+      ],
+      expected: ["/bin", "/usr/bin"],
+    },
+    {
+      name: "a link climbing above the root stays in the root, as in a chroot",
+      layers: [[dir("/etc"), symlink("/x", "../../../etc")], [file("/x/passwd")]],
+      expected: ["/etc", "/etc/passwd", "/x"],
+    },
+    {
+      name: "a link loop leaves the path as written",
+      layers: [[symlink("/a", "b"), symlink("/b", "a")], [file("/a/x")]],
+      expected: ["/a", "/a/x", "/b"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.deepEqual(finalPaths(c.layers), c.expected));
