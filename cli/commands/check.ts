@@ -53,7 +53,7 @@ export function registerCheckCommand(program: Command): void {
     )
     .option(
       "--config <file>",
-      "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions",
+      "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions, podTemplates",
     )
     .option("--verbose", "list every skipped file and document, with the reason")
     .option("--values <file>", "values file for every Helm chart found (repeatable)", collect, [])
@@ -67,6 +67,7 @@ export function registerCheckCommand(program: Command): void {
         paths,
         {
           profile,
+          podTemplates: config.podTemplates,
           options: {
             pssVersion,
             allowedRegistries: config.allowedRegistries,

@@ -25,5 +25,6 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    podTemplates: { type: "array" },
   },
 } as const;

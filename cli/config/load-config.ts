@@ -3,6 +3,7 @@ import { readFileSync } from "fs";
 import { parse } from "yaml";
 import { isKnownRuleId } from "../../rules/catalog";
 import { ExemptionSelector } from "../../rules/exemptions/selector";
+import { PodTemplateKind, readPodTemplates } from "../../rules/kubernetes/pod-templates";
 import { Profile } from "../../rules/profile";
 import { InputError } from "../input-error";
 import { CONFIG_SCHEMA } from "./config-schema";
@@ -19,6 +20,11 @@ export interface HardenedConfig {
   readonly minUid?: number;
   /** Exemptions by rule, resource and container, each with a reason. @default [] */
   readonly exemptions?: readonly ExemptionSelector[];
+  /**
+   * Kinds beyond the core workloads and the built-in ones that carry a pod template, and where.
+   * @default []
+   */
+  readonly podTemplates?: readonly PodTemplateKind[];
 }
 
 const validate = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA);
@@ -58,6 +64,13 @@ export function loadConfig(file: string): HardenedConfig {
     throw new InputError(`config ${file} is invalid: ${problems.join("; ")}`);
   }
   const config = value as HardenedConfig;
+  if (config.podTemplates !== undefined) {
+    try {
+      readPodTemplates(config.podTemplates, "podTemplates");
+    } catch (error) {
+      throw new InputError(`config ${file}: ${(error as Error).message}`);
+    }
+  }
   (config.exemptions ?? []).forEach((e, i) => {
     if (!isKnownRuleId(e.rule)) {
       throw new InputError(
