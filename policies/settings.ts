@@ -3,6 +3,7 @@ import { ExemptionSelector } from "../rules/exemptions/selector";
 import { DEFAULT_MIN_UID, KubernetesRuleOptions } from "../rules/kubernetes/options";
 import { parsePssVersion } from "../rules/kubernetes/pss-version";
 import { isKnownRuleId } from "../rules/catalog";
+import { allowedRegistryProblem } from "../rules/image-reference";
 import { ExemptionGovernance } from "../rules/exemptions/governance";
 import { GovernanceError, readGovernance } from "../rules/exemptions/read-governance";
 import { DEFAULT_PROFILE, Profile, parseProfile } from "../rules/profile";
@@ -73,6 +74,17 @@ function stringList(policy: string, setting: string, value: unknown): string[] {
     );
   }
   return value as string[];
+}
+
+function registryList(policy: string, value: unknown): string[] {
+  const entries = stringList(policy, "allowedRegistries", value);
+  for (const entry of entries) {
+    const problem = allowedRegistryProblem(entry);
+    if (problem !== undefined) {
+      throw new PolicyConfigError(policy, "allowedRegistries", problem);
+    }
+  }
+  return entries;
 }
 
 function exemptionList(policy: string, value: unknown): PolicyExemption[] {
@@ -155,7 +167,7 @@ export function readSettings(policy: string, config: Record<string, unknown>): P
     profile,
     options: {
       pssVersion,
-      allowedRegistries: stringList(policy, "allowedRegistries", config.allowedRegistries ?? []),
+      allowedRegistries: registryList(policy, config.allowedRegistries ?? []),
       minUid,
     },
     exemptions: exemptionList(policy, config.exemptions ?? []),

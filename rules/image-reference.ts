@@ -94,18 +94,62 @@ export function repositoryName(ref: ImageReference): string {
   return `${ref.registry}/${ref.repository}`;
 }
 
+/** What an `allowedRegistries` entry may be, for error messages. */
+export const ALLOWED_REGISTRY_FORMS =
+  "a registry host (ghcr.io, 127.0.0.1:5000, localhost:5000), a host and path prefix (ghcr.io/acme) or a wildcard host (*.corp.example, optionally with a path prefix)";
+
+const HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+const ALLOWED_REGISTRY = new RegExp(
+  `^(\\*\\.)?(${HOST_LABEL}(?:\\.${HOST_LABEL})*)(:[0-9]{1,5})?((?:/${PATH_COMPONENT.source.slice(1, -1)})*)/?$`,
+);
+
+/**
+ * Why `entry` cannot be an `allowedRegistries` entry, or undefined when it can. Docker reads the
+ * first component of a reference as a registry only when it has a `.` or a `:` or is `localhost`,
+ * so `nginx`, `*` or `corp` would never match anything: they are refused.
+ */
+export function allowedRegistryProblem(entry: string): string | undefined {
+  const match = ALLOWED_REGISTRY.exec(entry);
+  const isHost = (host: string, port: string | undefined) =>
+    host.includes(".") || port !== undefined || host === "localhost";
+  if (match === null || (match[1] === undefined && !isHost(match[2], match[3]))) {
+    return `"${entry}" is not ${ALLOWED_REGISTRY_FORMS}`;
+  }
+  if (match[1] !== undefined && !match[2].includes(".")) {
+    return `"${entry}" is not ${ALLOWED_REGISTRY_FORMS}: a wildcard host needs a domain of two labels or more, like *.corp.example`;
+  }
+  return undefined;
+}
+
+function matchesEntry(registry: string, repository: string, entry: string): boolean {
+  const match = ALLOWED_REGISTRY.exec(entry);
+  if (match === null) {
+    return false;
+  }
+  const [, wildcard, host, port, path] = match;
+  const [registryHost, registryPort] = registry.split(/:(?=[0-9]+$)/);
+  const hostMatches =
+    wildcard === undefined
+      ? registry.toLowerCase() === `${host}${port ?? ""}`.toLowerCase()
+      : registryHost.toLowerCase().endsWith(`.${host.toLowerCase()}`) &&
+        (port === undefined || `:${registryPort}` === port);
+  if (!hostMatches) {
+    return false;
+  }
+  const prefix = path.replace(/^\//, "");
+  return prefix === "" || repository === prefix || repository.startsWith(`${prefix}/`);
+}
+
 /**
  * True when `ref` comes from one of `allowed` registries. An entry is a registry host
- * (`ghcr.io`, `127.0.0.1:5000`) or a host with a path prefix (`ghcr.io/acme`), matched on whole
- * path components. An empty list allows every registry.
+ * (`ghcr.io`, `127.0.0.1:5000`), a host with a path prefix (`ghcr.io/acme`), or a wildcard host
+ * (`*.corp.example`: any host under that domain, not the domain itself), matched on whole path
+ * components. An entry that {@link allowedRegistryProblem} refuses matches nothing. An empty list
+ * allows every registry.
  */
 export function isFromAllowedRegistry(ref: ImageReference, allowed: readonly string[]): boolean {
   if (allowed.length === 0) {
     return true;
   }
-  const full = repositoryName(ref);
-  return allowed.some((entry) => {
-    const prefix = entry.replace(/\/+$/, "");
-    return full === prefix || full.startsWith(`${prefix}/`);
-  });
+  return allowed.some((entry) => matchesEntry(ref.registry, ref.repository, entry));
 }

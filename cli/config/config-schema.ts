@@ -1,30 +1,14 @@
-import { PROFILES } from "../../rules/profile";
+import { sharedSettingsProperties } from "../../rules/settings/settings-schema";
 
-/** JSON schema of the `--config` file shared by `hardened check` and `hardened lint`. */
+/**
+ * JSON schema of the `--config` file shared by `hardened check` and `hardened lint`: the settings
+ * of the policy pack's schema (`sharedSettingsProperties`), under the same names.
+ */
 export const CONFIG_SCHEMA = {
   type: "object",
   additionalProperties: false,
   properties: {
-    profile: { enum: [...PROFILES] },
-    pssVersion: { type: "string", pattern: "^(latest|v1\\.\\d+)$" },
-    allowedRegistries: { type: "array", items: { type: "string", minLength: 1 } },
-    minUid: { type: "integer", minimum: 1 },
-    exemptions: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["rule", "reason"],
-        properties: {
-          rule: { type: "string", minLength: 1 },
-          reason: { type: "string", minLength: 1, pattern: "\\S" },
-          container: { type: "string", minLength: 1 },
-          kind: { type: "string", minLength: 1 },
-          name: { type: "string", minLength: 1 },
-          namespace: { type: "string", minLength: 1 },
-        },
-      },
-    },
+    ...sharedSettingsProperties(),
     podTemplates: { type: "array" },
   },
 } as const;

@@ -2,6 +2,8 @@ import Ajv from "ajv";
 import { readFileSync } from "fs";
 import { parse } from "yaml";
 import { isKnownRuleId } from "../../rules/catalog";
+import { ExemptionGovernance } from "../../rules/exemptions/governance";
+import { GovernanceError, readGovernance } from "../../rules/exemptions/read-governance";
 import { ExemptionSelector } from "../../rules/exemptions/selector";
 import { PodTemplateKind, readPodTemplates } from "../../rules/kubernetes/pod-templates";
 import { Profile } from "../../rules/profile";
@@ -25,6 +27,11 @@ export interface HardenedConfig {
    * @default []
    */
   readonly podTemplates?: readonly PodTemplateKind[];
+  /**
+   * Who may exempt what: sources, rules and namespaces of honoured exemptions.
+   * @default every source, any rule, any namespace
+   */
+  readonly allowExemptions?: ExemptionGovernance;
 }
 
 const validate = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA);
@@ -78,5 +85,15 @@ export function loadConfig(file: string): HardenedConfig {
       );
     }
   });
+  if (config.allowExemptions !== undefined) {
+    try {
+      readGovernance(config.allowExemptions, isKnownRuleId);
+    } catch (error) {
+      if (error instanceof GovernanceError) {
+        throw new InputError(`config ${file}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
   return config;
 }

@@ -46,12 +46,12 @@ export interface KubernetesEvaluation {
    */
   readonly inlineSource?: ExemptionSource;
   /**
-   * Decides whether an exemption is honoured: undefined when it is, otherwise why not (see
-   * `refusalOf` in `exemptions/governance`). A finding covered only by refused exemptions stays
+   * Decides whether an exemption is honoured for the object (in `namespace`): undefined when it
+   * is, otherwise why not (see `refusalOf` in `exemptions/governance`). A finding covered only by refused exemptions stays
    * open and carries the refusal.
    * @default every exemption is honoured
    */
-  readonly refusalOf?: (exemption: Exemption) => string | undefined;
+  readonly refusalOf?: (exemption: Exemption, namespace: string | null) => string | undefined;
 }
 
 const KUBERNETES_RULE_IDS: ReadonlySet<string> = new Set(KUBERNETES_RULES.map((r) => r.id));
@@ -128,7 +128,9 @@ export function evaluateWorkload(
     ...(evaluation.exemptions ?? []).map((e) => ({ ...e, source: e.source ?? "config" })),
   ];
   return dropCoveredFindings(
-    applyGovernedExemptions(findings, exemptions, evaluation.refusalOf ?? (() => undefined)),
+    applyGovernedExemptions(findings, exemptions, (e) =>
+      evaluation.refusalOf?.(e, identity.namespace),
+    ),
     rules,
   );
 }

@@ -29,6 +29,11 @@ describe("policy settings", () => {
       minUid: 2000,
     });
     assert.deepEqual(settings.exemptions, [exemption]);
+    assert.deepEqual(
+      readSettings("privileged", { allowExemptions: { rules: "any", namespaces: ["ops"] } })
+        .governance,
+      { rules: "any", namespaces: ["ops"] },
+    );
   });
 
   const invalid: [Record<string, unknown>, RegExp][] = [
@@ -38,6 +43,19 @@ describe("policy settings", () => {
     [
       { allowedRegistries: "ghcr.io" },
       /config "allowedRegistries": got "ghcr\.io"; expected a list/,
+    ],
+    [{ allowedRegistries: ["*"] }, /config "allowedRegistries": "\*" is not a registry host/],
+    [
+      { allowedRegistries: ["ghcr.io", "*.com"] },
+      /config "allowedRegistries": "\*\.com" is not .*: a wildcard host needs a domain of two labels/,
+    ],
+    [
+      { allowExemptions: { rules: { allow: ["host-*"] } } },
+      /config "allowExemptions\.rules\.allow": "host-\*" is not a rule id \(exact ids, no globs\)$/,
+    ],
+    [
+      { allowExemptions: { from: "config" } },
+      /config "allowExemptions\.from": got "config"; expected a list of non-empty strings$/,
     ],
     [{ exemptions: [{ rule: "privileged" }] }, /config "exemptions\[0\]": every exemption needs/],
     [{ exemptions: [{ rule: "privileged", reason: " " }] }, /config "exemptions\[0\]"/],
