@@ -2,6 +2,7 @@ import Ajv from "ajv";
 import { readFileSync } from "fs";
 import { parse } from "yaml";
 import { isKnownRuleId } from "../../rules/catalog";
+import { allowedRegistryProblem } from "../../rules/image-reference";
 import { ExemptionGovernance } from "../../rules/exemptions/governance";
 import { GovernanceError, readGovernance } from "../../rules/exemptions/read-governance";
 import { ExemptionSelector } from "../../rules/exemptions/selector";
@@ -83,6 +84,12 @@ export function loadConfig(file: string): HardenedConfig {
       throw new InputError(
         `config ${file}: exemptions.${i}.rule: "${e.rule}" is not a known rule id`,
       );
+    }
+  });
+  (config.allowedRegistries ?? []).forEach((entry, i) => {
+    const problem = allowedRegistryProblem(entry);
+    if (problem !== undefined) {
+      throw new InputError(`config ${file}: allowedRegistries.${i}: ${problem}`);
     }
   });
   if (config.allowExemptions !== undefined) {
