@@ -1,4 +1,6 @@
+import { workloadShapeOf } from "../rules/kubernetes/pod-templates";
 import { KubernetesObject } from "../rules/kubernetes/types";
+import { isWorkloadKind } from "../rules/kubernetes/workload-kinds";
 
 /**
  * Pulumi type tokens of every Kubernetes workload resource in `@pulumi/kubernetes`, current and
@@ -30,9 +32,29 @@ export const KUBERNETES_WORKLOAD_TYPES: readonly string[] = [
 
 const WORKLOAD_TYPES: ReadonlySet<string> = new Set(KUBERNETES_WORKLOAD_TYPES);
 
-/** True when `type` is the Pulumi type token of a Kubernetes workload. */
+/** `kubernetes:<group>/<version>:<Kind>` as the object's apiVersion and kind (`core/v1` is `v1`). */
+function apiVersionAndKind(type: string): { apiVersion: string; kind: string } {
+  const [, group = "", kind = ""] = type.split(":");
+  return { apiVersion: group.startsWith("core/") ? group.slice("core/".length) : group, kind };
+}
+
+/**
+ * True when `type` is the Pulumi type token of a Kubernetes workload: a core workload of
+ * `KUBERNETES_WORKLOAD_TYPES`, or a custom resource (`kubernetes:<apiVersion>:<kind>`, as
+ * `CustomResource`, `yaml.ConfigFile` and Helm register them) of a kind in
+ * `BUILT_IN_POD_TEMPLATES` (Argo Rollout, Knative Service, OpenShift DeploymentConfig, KEDA
+ * ScaledJob, ...).
+ */
 export function isKubernetesWorkloadType(type: string): boolean {
-  return WORKLOAD_TYPES.has(type);
+  if (WORKLOAD_TYPES.has(type)) {
+    return true;
+  }
+  const object = apiVersionAndKind(type);
+  return (
+    type.startsWith("kubernetes:") &&
+    !isWorkloadKind(object.kind) &&
+    workloadShapeOf(object) !== undefined
+  );
 }
 
 /**
@@ -41,8 +63,7 @@ export function isKubernetesWorkloadType(type: string): boolean {
  * `v1`); every other field is read from `props` when a rule reads it, so unknown values stay lazy.
  */
 export function kubernetesObjectOf(type: string, props: object): KubernetesObject {
-  const [, group, kind] = type.split(":");
-  const apiVersion = group.startsWith("core/") ? group.slice("core/".length) : group;
+  const { apiVersion, kind } = apiVersionAndKind(type);
   return new Proxy(props, {
     get(target, prop, receiver) {
       if (prop === "kind") {
