@@ -1,5 +1,6 @@
 import { BenchResult } from "./bench-result";
 import { benchCheckManifests } from "./check-manifests";
+import { benchCheckRepository } from "./check-repository";
 import { benchDockerfileLint } from "./dockerfile-lint";
 import { benchEnginePreview } from "./engine-preview";
 import { benchImageVerify } from "./image-verify";
@@ -13,6 +14,7 @@ type Benchmark = () => BenchResult | BenchResult[] | Promise<BenchResult | Bench
  */
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   "check-manifests": benchCheckManifests,
+  "check-repository": benchCheckRepository,
   "dockerfile-lint": benchDockerfileLint,
   "policy-pack": benchPolicyPack,
   "image-verify": benchImageVerify,
