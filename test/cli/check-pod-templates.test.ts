@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../support/run-cli";
@@ -44,6 +44,17 @@ describe("hardened check: pod templates in kinds beyond the core workloads", () 
     assert.deepEqual(privileged(["--config", config]).found, [
       ...BUILT_IN,
       ["Worker", "spec.runner.template.spec.containers[0].securityContext.privileged"],
+    ]);
+  });
+
+  it("honours the README's config file example, which declares the fixture's custom kind", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const start =
+      readme.indexOf("```yaml\n", readme.indexOf("**Config file**")) + "```yaml\n".length;
+    const config = configFile(readme.slice(start, readme.indexOf("```", start)));
+    assert.deepEqual(privileged(["--config", config]).found.at(-1), [
+      "Worker",
+      "spec.runner.template.spec.containers[0].securityContext.privileged",
     ]);
   });
 
