@@ -1,3 +1,4 @@
+import { createHash } from "crypto";
 import { Readable, Transform } from "stream";
 import { pipeline } from "stream/promises";
 import { createGunzip } from "zlib";
@@ -6,6 +7,7 @@ import { FileEntry, FileType } from "../rules/image/model";
 import { CONTENT_PATHS, MAX_KEPT_CONTENT_BYTES } from "../rules/image/passwd";
 import { RegistryError } from "../oci/errors";
 import { ImageReadError } from "./errors";
+import { MAX_LAYER_BYTES_ENV, maxLayerBytes } from "./layer-budget";
 import { normalizeTarPath } from "./tar-path";
 
 /** What a layer's tar stream held. */
@@ -14,6 +16,8 @@ export interface LayerContents {
   readonly entries: FileEntry[];
   /** Bytes of the uncompressed tar stream. */
   readonly uncompressedSize: number;
+  /** `sha256:` digest of the uncompressed tar stream (what `rootfs.diff_ids` lists). */
+  readonly diffId: string;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -90,23 +94,40 @@ async function uncompressed(
 /**
  * Reads one layer blob (gzip-compressed or plain tar) to its end and lists its entries; keeps the
  * content of the files in `CONTENT_PATHS`. `what` and `origin` name the layer and image in errors.
+ * Reading stops with an `ImageReadError` once the uncompressed stream passes `maxBytes`
+ * (`maxLayerBytes()`: `HARDENED_MAX_LAYER_BYTES`, default 8 GiB).
  */
 export async function readLayer(
   source: Readable,
   what: string,
   origin: string,
+  maxBytes: number = maxLayerBytes(),
 ): Promise<LayerContents> {
   const { raw, gzip } = await uncompressed(source, what, origin);
   let uncompressedSize = 0;
+  const hash = createHash("sha256");
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       uncompressedSize += chunk.length;
+      if (uncompressedSize > maxBytes) {
+        callback(
+          new ImageReadError(
+            origin,
+            `${what} expands to more than ${maxBytes} bytes, the limit (set ${MAX_LAYER_BYTES_ENV} to raise it)`,
+          ),
+        );
+        return;
+      }
+      hash.update(chunk);
       callback(null, chunk);
     },
   });
   const tar = extract();
   const done = gzip ? pipeline(raw, createGunzip(), counter, tar) : pipeline(raw, counter, tar);
-  done.catch(() => undefined);
+  let failure: unknown;
+  done.catch((error: unknown) => {
+    failure = error;
+  });
   const entries: FileEntry[] = [];
   try {
     for await (const entry of tar) {
@@ -146,7 +167,8 @@ export async function readLayer(
       });
     }
     await done;
-  } catch (error) {
+  } catch (caught) {
+    const error = failure instanceof ImageReadError ? failure : caught;
     if (error instanceof ImageReadError || error instanceof RegistryError) {
       throw error;
     }
@@ -155,5 +177,5 @@ export async function readLayer(
       `${what} is not a readable tar layer: ${(error as Error).message}`,
     );
   }
-  return { entries, uncompressedSize };
+  return { entries, uncompressedSize, diffId: `sha256:${hash.digest("hex")}` };
 }
