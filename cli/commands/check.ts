@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { parsePssVersion } from "../../rules/kubernetes/pss-version";
 import { exitCodeFor } from "../exit-code";
 import { InputError } from "../input-error";
+import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
 import { loadConfig } from "../config/load-config";
 import { scanManifests } from "../manifests/scan-manifests";
 import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
@@ -17,6 +18,7 @@ interface CheckOptions {
   readonly verbose?: boolean;
   readonly values: string[];
   readonly set: string[];
+  readonly inlineExemptions: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -53,7 +55,11 @@ export function registerCheckCommand(program: Command): void {
     )
     .option(
       "--config <file>",
-      "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions, podTemplates",
+      "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions, allowExemptions, podTemplates",
+    )
+    .option(
+      "--no-inline-exemptions",
+      "honour only the config file's exemptions, not hardened.dev/exempt annotations (allowExemptions.from: [config])",
     )
     .option("--verbose", "list every skipped file and document, with the reason")
     .option("--values <file>", "values file for every Helm chart found (repeatable)", collect, [])
@@ -68,6 +74,7 @@ export function registerCheckCommand(program: Command): void {
         {
           profile,
           podTemplates: config.podTemplates,
+          refusalOf: cliRefusalOf(cliGovernance(config.allowExemptions, !options.inlineExemptions)),
           options: {
             pssVersion,
             allowedRegistries: config.allowedRegistries,

@@ -5,7 +5,8 @@ import { scanSummaryJson, skippedJson } from "./scan-summary";
 /**
  * Renders `{"findings": [...], "summary": {...}}`. Every finding has `ruleId`, `severity`, `file`,
  * `document`, `kind`, `name`, `namespace`, `container`, `path` and `message` (null where they do
- * not apply), plus `line`/`stage` when known, `exempted`/`exemptionReason` when exempted and
+ * not apply), plus `line`/`stage` when known, `exempted`/`exemptionReason`/`exemptionSource` when
+ * exempted, `refusedExemption` when an exemption was refused (`allowExemptions`), and
  * `renderedBy` for rendered chart or kustomization output. A `check` scan adds a `skipped` array
  * (file, document, reason, detail) and its counts to the summary.
  */
@@ -23,7 +24,10 @@ export function renderJson(report: FindingReport): string {
     message: f.message,
     ...(f.line !== undefined ? { line: f.line } : {}),
     ...(f.stage !== undefined ? { stage: f.stage } : {}),
-    ...(f.exempted ? { exempted: true, exemptionReason: f.exemptionReason } : {}),
+    ...(f.exempted
+      ? { exempted: true, exemptionReason: f.exemptionReason, exemptionSource: f.exemptionSource }
+      : {}),
+    ...(f.refusedExemption !== undefined ? { refusedExemption: f.refusedExemption } : {}),
     ...(f.renderedBy !== undefined ? { renderedBy: f.renderedBy } : {}),
   }));
   const scan = report.scan;

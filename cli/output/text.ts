@@ -24,33 +24,56 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/**
- * Renders findings for people: grouped by resource, one line per finding with severity, rule id
- * and field, then the message and the fix; for a `check` scan, what was read and skipped (each
- * skipped input when `verbose`); a summary line last.
- */
-export function renderText(report: FindingReport): string {
+function findingLines(findings: readonly ReportFinding[]): string[] {
   const groups = new Map<string, ReportFinding[]>();
-  for (const f of report.findings) {
+  for (const f of findings) {
     const key = resourceHeading(f);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const lines: string[] = [];
-  for (const [heading, findings] of groups) {
+  for (const [heading, group] of groups) {
     lines.push(heading);
-    for (const f of findings) {
+    for (const f of group) {
       const mark = f.exempted ? "exempt " : f.severity.padEnd(7);
       const at = f.line !== undefined ? `line ${f.line}: ${f.path}` : f.path;
       lines.push(`  ${mark} ${f.ruleId}  ${at}${f.container ? ` (container ${f.container})` : ""}`);
       lines.push(`          ${f.message}`);
       lines.push(
         f.exempted
-          ? `          exempted: ${f.exemptionReason}`
+          ? `          exempted${f.exemptionSource ? ` by ${f.exemptionSource}` : ""}: ${f.exemptionReason}`
           : `          fix: ${getRule(f.ruleId).remediation}`,
       );
+      if (f.refusedExemption !== undefined) {
+        lines.push(`          ${f.refusedExemption}`);
+      }
     }
     lines.push("");
   }
+  return lines;
+}
+
+/** Exempted findings, after the open ones, under their own heading. */
+function exemptedSection(findings: readonly ReportFinding[]): string[] {
+  return findings.length === 0
+    ? []
+    : [
+        `Exempted (${plural(findings.length, "finding")}, not counted; each with its reason and where the exemption came from):`,
+        "",
+        ...findingLines(findings),
+      ];
+}
+
+/**
+ * Renders findings for people: grouped by resource, one line per finding with severity, rule id
+ * and field, then the message and the fix (and a refused exemption, with why); exempted findings
+ * follow in their own section, with reason and source; for a `check` scan, what was read and skipped (each
+ * skipped input when `verbose`); a summary line last.
+ */
+export function renderText(report: FindingReport): string {
+  const lines = [
+    ...findingLines(report.findings.filter((f) => !f.exempted)),
+    ...exemptedSection(report.findings.filter((f) => f.exempted)),
+  ];
   if (report.scan) {
     lines.push(...scanText(report.scan, report.verbose ?? false));
   }
