@@ -168,7 +168,8 @@ export async function readLayer(
     }
     await done;
   } catch (caught) {
-    const error = failure instanceof ImageReadError ? failure : caught;
+    const error =
+      failure instanceof ImageReadError || failure instanceof RegistryError ? failure : caught;
     if (error instanceof ImageReadError || error instanceof RegistryError) {
       throw error;
     }

@@ -1,5 +1,4 @@
 import { Readable } from "stream";
-import { ReadableStream as NodeReadableStream } from "stream/web";
 import {
   ImageReference,
   InvalidImageReferenceError,
@@ -7,6 +6,7 @@ import {
   parseImageReference,
 } from "../rules/image-reference";
 import { authError, authorize } from "./auth";
+import { guardedBody, readAllLimited } from "./body";
 import { digestVerifier, sha256Digest } from "./digest";
 import { CredentialProvider, dockerConfigCredentials } from "./docker-config";
 import { registryBaseUrl } from "./endpoint";
@@ -15,6 +15,7 @@ import {
   DigestMismatchError,
   ManifestUnknownError,
   RegistryResponseError,
+  RegistryUnreachableError,
 } from "./errors";
 import { describeErrorResponse, RequestTarget, send } from "./http";
 import { isIndexMediaType, MANIFEST_MEDIA_TYPES } from "./media-types";
@@ -33,7 +34,8 @@ export interface RegistryClientOptions {
    */
   readonly insecureRegistries?: readonly string[];
   /**
-   * Time limit, in milliseconds, for each HTTP request to get its response headers.
+   * Time limit, in milliseconds, for each HTTP request to get its response headers, for a whole
+   * manifest or config body to arrive, and for a layer body to send its next bytes.
    * @default 30000
    */
   readonly timeoutMs?: number;
@@ -42,6 +44,11 @@ export interface RegistryClientOptions {
    * @default 4194304
    */
   readonly maxManifestBytes?: number;
+  /**
+   * Largest blob `readBlob` reads into memory (image configs), in bytes.
+   * @default 67108864
+   */
+  readonly maxBlobBytes?: number;
 }
 
 /** A manifest fetched from a registry, with its verified digest and exact bytes. */
@@ -62,6 +69,7 @@ export interface FetchedManifest {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_BLOB_BYTES = 64 * 1024 * 1024;
 
 function mediaTypeOf(response: Response, json: Readonly<Record<string, unknown>>): string {
   const header = (response.headers.get("content-type") ?? "").split(";")[0].trim();
@@ -81,6 +89,7 @@ export class RegistryClient {
   private readonly insecureRegistries: readonly string[];
   private readonly timeoutMs: number;
   private readonly maxManifestBytes: number;
+  private readonly maxBlobBytes: number;
   private readonly authorizations = new Map<string, string>();
 
   constructor(options: RegistryClientOptions = {}) {
@@ -88,6 +97,7 @@ export class RegistryClient {
     this.insecureRegistries = options.insecureRegistries ?? [];
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
+    this.maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
   }
 
   /**
@@ -119,14 +129,17 @@ export class RegistryClient {
         `a manifest of ${declared} bytes, over the ${this.maxManifestBytes}-byte limit`,
       );
     }
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length > this.maxManifestBytes) {
-      throw new RegistryResponseError(
-        ref.raw,
-        ref.registry,
-        `a manifest of ${bytes.length} bytes, over the ${this.maxManifestBytes}-byte limit`,
-      );
-    }
+    const bytes = await readAllLimited(this.body(response, ref, "the manifest"), {
+      maxBytes: this.maxManifestBytes,
+      totalMs: this.timeoutMs,
+      tooLarge: () =>
+        new RegistryResponseError(
+          ref.raw,
+          ref.registry,
+          `a manifest of more than ${this.maxManifestBytes} bytes, over the limit`,
+        ),
+      stalled: () => this.stalled(ref, "the manifest", "in full"),
+    });
     const digest = sha256Digest(bytes);
     const announced = response.headers.get("docker-content-digest");
     if (announced !== null && announced.startsWith("sha256:") && announced !== digest) {
@@ -202,18 +215,48 @@ export class RegistryClient {
       digest,
       (actual) => new DigestMismatchError(ref.raw, ref.registry, `blob ${digest}`, digest, actual),
     );
-    const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+    const body = this.body(response, ref, `blob ${digest}`);
     body.on("error", (error) => verifier.destroy(error));
+    verifier.on("close", () => body.destroy());
     return body.pipe(verifier);
   }
 
-  /** Reads the whole blob `digest` into memory, verified; for configs and other small blobs. */
+  /**
+   * Reads the whole blob `digest` into memory, verified; for configs and other small blobs. More
+   * than `maxBlobBytes`, or a body not complete within the timeout, is a `RegistryError`.
+   */
   async readBlob(reference: string | ImageReference, digest: string): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await this.openBlob(reference, digest)) {
-      chunks.push(chunk as Buffer);
+    const ref = typeof reference === "string" ? parseImageReference(reference) : reference;
+    return readAllLimited(await this.openBlob(ref, digest), {
+      maxBytes: this.maxBlobBytes,
+      totalMs: this.timeoutMs,
+      tooLarge: () =>
+        new RegistryResponseError(
+          ref.raw,
+          ref.registry,
+          `blob ${digest} is larger than ${this.maxBlobBytes} bytes, the limit for configs`,
+        ),
+      stalled: () => this.stalled(ref, `blob ${digest}`, "in full"),
+    });
+  }
+
+  private stalled(ref: ImageReference, what: string, how: string): RegistryUnreachableError {
+    return new RegistryUnreachableError(
+      ref.raw,
+      ref.registry,
+      registryBaseUrl(ref.registry, this.insecureRegistries),
+      `${what} did not arrive ${how} within ${this.timeoutMs / 1000} s`,
+    );
+  }
+
+  /** The response body, failing when the registry sends nothing for the timeout. */
+  private body(response: Response, ref: ImageReference, what: string): Readable {
+    if (response.body === null) {
+      return Readable.from([]);
     }
-    return Buffer.concat(chunks);
+    return guardedBody(response.body, this.timeoutMs, () =>
+      this.stalled(ref, what, "(the body stalled)"),
+    );
   }
 
   /** GET `/v2/<repository>/<path>`, answering one authentication challenge. */
