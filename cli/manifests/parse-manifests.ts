@@ -1,4 +1,4 @@
-import { Document, LineCounter, Node, isNode, parseAllDocuments } from "yaml";
+import { Document, LineCounter, Node, isMap, isNode, isScalar, parseAllDocuments } from "yaml";
 import { parseFieldPath } from "../../rules/field-path";
 import { KubernetesObject } from "../../rules/kubernetes/types";
 import { isRecord } from "../../rules/read";
@@ -34,6 +34,22 @@ function lineFinder(doc: Document, counter: LineCounter, prefix: readonly (strin
 }
 
 /**
+ * Whether a document, before decoding, may be a Kubernetes object: a mapping with scalar
+ * `apiVersion` and `kind`, or one with a merge key that could supply them. Documents found while
+ * walking that cannot be are skipped undecoded, so a templated or exotic config file (mapping
+ * keys that are not scalars) never stops a directory scan.
+ */
+function mayBeKubernetes(doc: Document): boolean {
+  if (!isMap(doc.contents)) {
+    return false;
+  }
+  if (doc.contents.items.some((pair) => isScalar(pair.key) && pair.key.value === "<<")) {
+    return true;
+  }
+  return typeof doc.get("apiVersion") === "string" && typeof doc.get("kind") === "string";
+}
+
+/**
  * Parses every YAML (or JSON) document of a file into Kubernetes objects, decoded as kubectl and
  * the API server decode them (`decodeDocument`: YAML 1.1 scalars such as `yes` and `0b0`, merge
  * keys, duplicate keys last-wins); a field of a type the API server rejects is an `InputError`
@@ -64,6 +80,10 @@ export function parseManifests(
       throw new InputError(
         `${where}${line ? ` (line ${line})` : ""}: malformed YAML: ${error.message.split("\n")[0]}`,
       );
+    }
+    if (input.explicit === false && doc.contents !== null && !mayBeKubernetes(doc)) {
+      notKubernetes(index);
+      return;
     }
     const value = decodeDocument(doc, where);
     if (value === null || value === undefined) {

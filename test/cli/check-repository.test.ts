@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { existsSync, mkdtempSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../support/run-cli";
@@ -266,6 +266,27 @@ describe("hardened check on a whole repository", () => {
         NOT_KUBERNETES,
         `helm is not on PATH; render with: helm template ${REPO}/charts/api --values ${REPO}/values/debug-values.yaml --set replicaCount=1 --set 'image.tag=a b' | hardened check -`,
       ],
+    );
+  });
+
+  it("prints no parser warning for templated YAML outside a chart, and still rejects malformed YAML found while walking", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hardened-templated-"));
+    mkdirSync(join(dir, "ansible"));
+    // `{{ item }}: x` parses as a mapping used as a key, which the yaml package warns about.
+    writeFileSync(join(dir, "ansible/vars.yml"), "labels:\n  {{ item }}: enabled\n? [a, b]\n: c\n");
+    const run = check(["--format", "json", dir], NO_RENDERERS);
+    assert.equal(run.stderr, "");
+    assert.equal(run.code, 0);
+    assert.deepEqual(
+      run.json().skipped.map((s) => [s.file, s.document, s.reason]),
+      [[join(dir, "ansible/vars.yml"), 0, "not-kubernetes"]],
+    );
+    writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nkind: Pod\n---\nspec: [a\n");
+    const broken = check([dir], NO_RENDERERS);
+    assert.equal(broken.code, 2);
+    assert.match(
+      broken.stderr,
+      /^hardened: .*\/broken\.yaml: document 1 \(line \d+\): malformed YAML/,
     );
   });
 
