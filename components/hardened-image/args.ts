@@ -96,4 +96,13 @@ export interface HardenedImageArgs {
    * @default true: static verification; runtime checks off
    */
   readonly verify?: boolean | ImageVerifyArgs;
+  /**
+   * Contact no registry: base images missing from the lock file get deterministic placeholder
+   * digests (`sha256` of `pulumi-hardened offline <repository>:<tag>`), the lock file is not
+   * written, the pushed image is not verified (`report` is undefined), and a `repoDigest` the
+   * `docker.Image` does not report becomes `<repository>@<placeholder of the Dockerfile>`. For unit
+   * tests with `pulumi.runtime.setMocks`: see docs/hardened-image.md.
+   * @default true in a unit test (under `pulumi.runtime.setMocks` and not a preview), else false
+   */
+  readonly offline?: boolean;
 }

@@ -3,14 +3,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { RegistryClient } from "../../oci/client";
 import { dockerConfigCredentials } from "../../oci/docker-config";
 import { Finding } from "../../rules/finding";
-import { isSha256Digest, parseImageReference } from "../../rules/image-reference";
+import { isSha256Digest, parseImageReference, repositoryName } from "../../rules/image-reference";
 import { Exemption } from "../../rules/exemptions/exemption";
 import { unusedExemptions } from "../hardened-deployment/check-workload";
 import { HardenedImageArgs } from "./args";
+import { HardenedImagePinError } from "./errors";
 import { describeImageFinding } from "./lint-step";
 import { PinnedBaseImage } from "./pin-step";
 import { ImageUserIds, PreparedBuild, prepareBuild } from "./prepare";
 import { registryArgCredentials } from "./registry-credentials";
+import { imageRunMode, mayWriteLock, placeholderDigest, placeholderResolver } from "./run-mode";
 import { loadSource } from "./source";
 import { resolveVerifyArgs, VerifySettings, verifyPlatform } from "./verify-args";
 import { ImageHardeningReport } from "./verify-report";
@@ -35,6 +37,11 @@ function checkRepoDigest(owner: string, repoDigest: unknown): string {
     throw new ImageDigestError(owner, repoDigest);
   }
   return repoDigest as string;
+}
+
+/** The placeholder `repository@sha256:…` of an image built offline, from its Dockerfile. */
+function placeholderRepoDigest(imageName: string, dockerfile: string): string {
+  return `${repositoryName(parseImageReference(imageName))}@${placeholderDigest(dockerfile)}`;
 }
 
 function report(prepared: PreparedBuild, resource: pulumi.Resource): void {
@@ -97,6 +104,11 @@ function logVerification(
  * `reportJson` stay unknown. When the digest is already known (an unchanged image), the image is
  * verified during previews too.
  *
+ * A preview writes nothing into the build context, and a base it cannot pin (in neither the lock
+ * file nor a reachable registry) leaves the image unknown with a warning instead of failing. Under
+ * `pulumi.runtime.setMocks` outside a preview (a unit test) it is `offline` by default: no
+ * registry I/O, deterministic placeholder digests, no verification.
+ *
  * It satisfies HardenedDeployment's `ImageSource`: pass it as the deployment's `image`, and the
  * pod runs the exact digest as the image's numeric user.
  */
@@ -138,12 +150,31 @@ export class HardenedImage extends pulumi.ComponentResource {
     const owner = `HardenedImage "${name}"`;
     const source = loadSource(owner, args);
     const verifySettings = resolveVerifyArgs(owner, args.verify);
+    const mode = imageRunMode(args.offline);
     const client = new RegistryClient({ insecureRegistries: args.insecureRegistries ?? [] });
     const prepared = pulumi.output(
-      prepareBuild(owner, source, args, (ref) => client.resolveDigest(ref)).then((p) => {
-        report(p, this);
-        return p;
-      }),
+      prepareBuild(
+        owner,
+        source,
+        args,
+        mode.offline ? placeholderResolver : (ref) => client.resolveDigest(ref),
+        { writeLock: mayWriteLock(mode, source.lockFile, source.context) },
+      ).then(
+        (p) => {
+          report(p, this);
+          return p;
+        },
+        (error: unknown) => {
+          if (!(mode.preview && error instanceof HardenedImagePinError)) {
+            throw error;
+          }
+          pulumi.log.warn(
+            `${error.message}; the preview goes on with the image unknown (run \`hardened pin\` to record the digests in the lock file), and the update will fail unless the registry is reachable then`,
+            this,
+          );
+          return pulumi.unknown as unknown as PreparedBuild;
+        },
+      ),
     );
     this.image = new docker.Image(
       name,
@@ -161,9 +192,18 @@ export class HardenedImage extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const pushed = this.image.repoDigest.apply((d) => checkRepoDigest(owner, d));
+    const pushed = mode.offline
+      ? pulumi
+          .all([this.image.repoDigest, args.imageName, prepared])
+          .apply(([d, imageName, p]) =>
+            checkRepoDigest(owner, d ?? placeholderRepoDigest(imageName, p.dockerfile)),
+          )
+      : this.image.repoDigest.apply((d) => checkRepoDigest(owner, d));
+    if (mode.offline && verifySettings !== undefined) {
+      pulumi.log.info("offline: the pushed image is not read back nor verified", this);
+    }
     const released =
-      verifySettings === undefined
+      verifySettings === undefined || mode.offline
         ? pushed.apply((ref): Released => ({ ref }))
         : this.verifyOutput(owner, pushed, args, verifySettings);
     this.ref = released.apply((r) => r.ref);

@@ -32,6 +32,12 @@ export interface PinStepOptions {
   readonly update: boolean;
   /** Resolves a tag to its digest (a `RegistryClient`'s `resolveDigest`). */
   readonly resolve: DigestResolver;
+  /**
+   * Write the digests resolved to the lock file (false during a preview, which changes nothing,
+   * and offline, where the digests are placeholders).
+   * @default true
+   */
+  readonly writeLock?: boolean;
 }
 
 /** A Dockerfile with its base images pinned. */
@@ -47,7 +53,7 @@ export interface PinStepResult {
 /**
  * Pins every external image of a Dockerfile (FROM, COPY --from) with `pinReferences`, honouring
  * the lock file: tags it holds are not resolved again (unless `update`); tags it lacks are
- * resolved and written to it. Registry errors propagate (they name the image and the registry).
+ * resolved and written to it (unless `writeLock` is false). Registry errors propagate (they name the image and the registry).
  */
 export async function pinDockerfile(text: string, options: PinStepOptions): Promise<PinStepResult> {
   const model = parseDockerfile(text, {
@@ -63,7 +69,7 @@ export async function pinDockerfile(text: string, options: PinStepOptions): Prom
     resolve: options.resolve,
     update: options.update,
   });
-  if (options.lockFile !== null && result.lockChanged) {
+  if (options.lockFile !== null && result.lockChanged && options.writeLock !== false) {
     writeFileSync(options.lockFile, serializeLockFile(result.lock));
   }
   const seen = new Set<string>();

@@ -37,6 +37,20 @@ export interface PreparedBuild {
   readonly keptReferences: readonly string[];
 }
 
+/** How {@link prepareBuild} runs. */
+export interface PrepareOptions {
+  /**
+   * Write newly resolved digests to the lock file.
+   * @default true
+   */
+  readonly writeLock?: boolean;
+  /**
+   * The environment the OCI labels read (CI variables).
+   * @default process.env
+   */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** The final USER as numbers, when it is written `uid:gid`. */
 function finalUser(
   text: string,
@@ -51,15 +65,16 @@ function finalUser(
 /**
  * Pins the base images (lock file first, registry otherwise), appends the harden stage when asked,
  * adds the OCI labels, lints the result (throwing on blocking findings) and writes it for
- * `docker.Image`. Registry failures become `HardenedImagePinError`s naming the image and registry.
+ * `docker.Image` (outside the build context). Registry failures become `HardenedImagePinError`s naming the image and registry.
  */
 export async function prepareBuild(
   owner: string,
   source: ImageSourceText,
   args: HardenedImageArgs,
   resolveDigest: DigestResolver,
-  env: NodeJS.ProcessEnv = process.env,
+  options: PrepareOptions = {},
 ): Promise<PreparedBuild> {
+  const env = options.env ?? process.env;
   let pinned;
   try {
     pinned = await pinDockerfile(source.text, {
@@ -68,6 +83,7 @@ export async function prepareBuild(
       lockFile: source.lockFile,
       update: args.updatePins ?? false,
       resolve: resolveDigest,
+      writeLock: options.writeLock ?? true,
     });
   } catch (error) {
     throw new HardenedImagePinError(owner, source.file, (error as Error).message);

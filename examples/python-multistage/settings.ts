@@ -43,6 +43,11 @@ export interface PythonExampleSettings {
    * @default `app/hardened.lock.json`
    */
   readonly lockFile?: string | null;
+  /**
+   * `HardenedImage`'s `offline`: false makes a unit test under mocks pin and verify for real.
+   * @default the component's default (offline in a unit test only)
+   */
+  readonly offline?: boolean;
 }
 
 /** The tag the hardened image is pushed under. */
@@ -66,6 +71,7 @@ export function pythonImageArgs(
     imageName: hardenedTag(settings),
     context: APP_DIR,
     ...(settings.lockFile !== undefined ? { lockFile: settings.lockFile } : {}),
+    ...(settings.offline !== undefined ? { offline: settings.offline } : {}),
     preset: {
       kind: "python",
       builderImage: settings.builderImage,

@@ -143,7 +143,7 @@ describe("examples/python-multistage, built with the real Docker engine", functi
 
   it("HardenedDeployment runs the pushed digest as the image's user, after verifying it", async () => {
     mockResources({ repoDigest: images.after.ref });
-    const service = pythonService("api", settings, "shop");
+    const service = pythonService("api", { ...settings, offline: false }, "shop");
     assert.equal(await valueOf(service.image.ref), images.after.ref);
     const spec = (await valueOf(service.deployment.podSpec)) as {
       securityContext: Record<string, unknown>;

@@ -48,12 +48,16 @@ function pythonContext(): string {
 /** The mocked push reports a digest the registry does not hold: verification is tested in verify.test.ts. */
 const NO_VERIFY = { verify: false } as const;
 
+/** These tests pin at the local registry: not offline, although they run under mocks. */
+const ONLINE = { offline: false } as const;
+
 function pythonArgs(context: string): HardenedImageArgs {
   return {
     imageName: `${APP}:v1`,
     context,
     preset: { kind: "python", builderImage: PYTHON, runtimeImage: RUNTIME },
     ...NO_VERIFY,
+    ...ONLINE,
   };
 }
 
@@ -185,7 +189,7 @@ describe("HardenedImage", function () {
       );
     });
 
-    it("pins and lints during a preview too", async () => {
+    it("pins and lints during a preview too, writing no lock file into the context", async () => {
       registered = mockResources({ preview: true });
       const context = pythonContext();
       const image = new HardenedImage("preview", pythonArgs(context));
@@ -193,7 +197,7 @@ describe("HardenedImage", function () {
         await valueOf(image.dockerfile),
         new RegExp(`^FROM ${RUNTIME}@${pushed.runtime.digest}$`, "m"),
       );
-      assert.equal(existsSync(join(context, "hardened.lock.json")), true);
+      assert.equal(existsSync(join(context, "hardened.lock.json")), false);
     });
 
     it("takes digests from the lock file, and from the registry with updatePins", async () => {
@@ -262,6 +266,7 @@ describe("HardenedImage", function () {
         imageName: `${APP}:root`,
         context,
         ...NO_VERIFY,
+        ...ONLINE,
       });
       const error = await settle(valueOf(image.dockerfile));
       assert.ok(error instanceof HardenedImageLintError, String(error));
@@ -283,6 +288,7 @@ describe("HardenedImage", function () {
         imageName: `${APP}:warned`,
         context,
         ...NO_VERIFY,
+        ...ONLINE,
         target: "runtime",
         labels: {
           source: "https://example.com/app.git",
@@ -315,6 +321,7 @@ describe("HardenedImage", function () {
         imageName: `${APP}:stripped`,
         context,
         ...NO_VERIFY,
+        ...ONLINE,
         harden: {},
       });
       const dockerfile = await valueOf(image.dockerfile);

@@ -72,6 +72,7 @@ describe("HardenedImage verification of the pushed image (Docker engine and loca
       imageName: `${ref.slice(0, ref.indexOf("@"))}:1`,
       context,
       lockFile: null,
+      offline: false,
       ...(verify !== undefined ? { verify } : {}),
     };
     return new HardenedImage(name, args);
@@ -305,6 +306,7 @@ describe("HardenedImage verification credentials (local registry with basic auth
           'FROM scratch\nUSER 10001:10001\nHEALTHCHECK CMD ["/app", "-healthcheck"]\nENTRYPOINT ["/app"]\n',
       }),
       lockFile: null,
+      offline: false,
       ...(registry !== undefined ? { registry } : {}),
     });
   }
