@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { existsSync, mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { renderSources } from "../../../cli/render/render-sources";
@@ -65,6 +65,50 @@ describe("renderSources", () => {
       out.skipped[0].detail,
       new RegExp(`^kustomize build ${dir} failed \\(exit 1: Error: .*missing\\.yaml`),
     );
+  });
+
+  it("runs helm template with --values and --set, and attributes each document to its template", () => {
+    const bin = mkdtempSync(join(tmpdir(), "hardened-helm-"));
+    // Stands in for helm: records its arguments and prints what `helm template` prints for a chart
+    // named api with two templates.
+    writeFileSync(
+      join(bin, "helm"),
+      [
+        "#!/bin/sh",
+        `printf '%s\\n' "$@" > "${bin}/args"`,
+        "printf -- '---\\n# Source: api/templates/service.yaml\\napiVersion: v1\\nkind: Service\\nmetadata: {name: api}\\n'",
+        "printf -- '---\\n# Source: api/templates/deployment.yaml\\napiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: api}\\n'",
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+    const out = renderSources(
+      [{ renderer: "helm", dir: "charts/api", files: ["charts/api/templates/deployment.yaml"] }],
+      { values: ["prod.yaml", "debug.yaml"], set: ["hostNetwork=true"] },
+      bin,
+    );
+    assert.deepEqual(readFileSync(join(bin, "args"), "utf8").split("\n"), [
+      "template",
+      "charts/api",
+      "--values",
+      "prod.yaml",
+      "--values",
+      "debug.yaml",
+      "--set",
+      "hostNetwork=true",
+      "",
+    ]);
+    const command =
+      "helm template charts/api --values prod.yaml --values debug.yaml --set hostNetwork=true";
+    assert.deepEqual(
+      out.files.map((f) => [f.file, f.renderedBy, f.explicit]),
+      [
+        ["charts/api/templates/service.yaml", command, false],
+        ["charts/api/templates/deployment.yaml", command, false],
+      ],
+    );
+    assert.match(out.files[1].text, /^kind: Deployment$/m);
+    assert.deepEqual([out.charts, out.skipped], [1, []]);
   });
 
   it("lists a chart's files with the helm template command when helm is not on PATH", () => {
