@@ -17,3 +17,8 @@ export * from "./rules/kubernetes/workload-kinds";
 export * from "./components/hardened-image";
 export * from "./components/hardened-deployment";
 export * from "./components/harden-pod-spec";
+export * from "./policies/pack";
+export * from "./policies/pack-config";
+export * from "./policies/install-configuration";
+export * from "./policies/serve-pack";
+export * from "./rules/exemptions/governance";

@@ -1,9 +1,4 @@
-import { PolicyPack } from "@pulumi/policy";
-import { installPackConfiguration } from "./install-configuration";
-import { PACK_NAME, hardenedPackArgs } from "./pack";
-import { shareAnalyzeDeserialization } from "./shared-deserialization";
+import { PACK_NAME } from "./pack";
+import { serveHardenedPack } from "./serve-pack";
 
-shareAnalyzeDeserialization();
-const args = hardenedPackArgs();
-installPackConfiguration(args.policies);
-new PolicyPack(PACK_NAME, args);
+serveHardenedPack(PACK_NAME);

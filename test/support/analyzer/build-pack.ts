@@ -10,8 +10,8 @@ export const PACK_DIR = path.join(REPO_ROOT, "policies");
 let built = false;
 
 /**
- * Compiles the policy pack and everything it imports into `bin/`, exactly where `npm run build`
- * (run by `npm ci` through `prepare`) puts it, so the pack the tests start is the current source.
+ * Compiles the policy pack, the ready packs per profile (`packs/`) and everything they import
+ * into `bin/`, exactly where `npm run build` (run by `npm ci` through `prepare`) puts it, so the pack the tests start is the current source.
  * Type errors are left to `tsc -p tsconfig.test.json`; only emitting is needed here. Runs once
  * per test process.
  */
@@ -33,11 +33,11 @@ export function buildPack(): void {
   if (!config) {
     throw new Error(`cannot read ${configPath}`);
   }
-  const program = ts.createProgram([path.join(PACK_DIR, "index.ts")], {
-    ...config.options,
-    declaration: false,
-    sourceMap: false,
-  });
+  const entries = ["index.ts", "profiles/baseline.ts", "profiles/restricted.ts"];
+  const program = ts.createProgram(
+    entries.map((entry) => path.join(PACK_DIR, entry)),
+    { ...config.options, declaration: false, sourceMap: false },
+  );
   const result = program.emit();
   if (result.emitSkipped) {
     throw new Error("TypeScript did not emit the policy pack");

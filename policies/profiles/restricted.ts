@@ -1,0 +1,4 @@
+import { PACK_NAME } from "../pack";
+import { serveHardenedPack } from "../serve-pack";
+
+serveHardenedPack(`${PACK_NAME}-restricted`, { profile: "restricted" });
