@@ -4,6 +4,7 @@ import { Finding } from "../../rules/finding";
 import { RuleMetadata } from "../../rules/rule";
 import { Severity } from "../../rules/severity";
 import { FindingReport } from "./report";
+import { ScanSummary } from "./scan-summary";
 
 const LEVEL: Readonly<Record<Severity, sarif.ReportingConfiguration.level>> = {
   error: "error",
@@ -98,10 +99,28 @@ function result(f: Finding, ruleIndex: number): sarif.Result {
   };
 }
 
+/** One tool execution notification per skipped input, with its reason as the descriptor. */
+function invocations(scan: ScanSummary): sarif.Invocation[] {
+  return [
+    {
+      executionSuccessful: true,
+      toolExecutionNotifications: scan.skipped.map((s) => ({
+        level: "note" as const,
+        descriptor: { id: s.reason },
+        message: {
+          text: `${s.document === null ? "" : `document ${s.document}: `}${s.reason}: ${s.detail}`,
+        },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(s.file) } } }],
+      })),
+    },
+  ];
+}
+
 /**
  * Renders a SARIF 2.1.0 log that GitHub code scanning accepts: one run, the rules that produced
  * findings as reporting descriptors, one result per finding with its file and line, and
- * exemptions as accepted suppressions.
+ * exemptions as accepted suppressions. For a `check` scan, every skipped input is a tool
+ * execution notification (level `note`, the reason as its descriptor id).
  */
 export function renderSarif(report: FindingReport, toolVersion: string): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))];
@@ -120,6 +139,7 @@ export function renderSarif(report: FindingReport, toolVersion: string): string 
           },
         },
         automationDetails: { id: `hardened/${report.command}/` },
+        ...(report.scan ? { invocations: invocations(report.scan) } : {}),
         results: report.findings.map((f) => result(f, ruleIds.indexOf(f.ruleId))),
       },
     ],

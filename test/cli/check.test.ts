@@ -240,5 +240,15 @@ describe("hardened check", () => {
     assert.equal(cron?.level, "error");
     const ruleIds = (log.runs[0].tool.driver.rules ?? []).map((r) => r.id);
     assert.ok(ruleIds.includes("privileged"));
+    assert.deepEqual(
+      (log.runs[0].invocations?.[0].toolExecutionNotifications ?? []).map((n) => [
+        n.level,
+        n.descriptor?.id,
+        n.message.text,
+        n.locations?.[0].physicalLocation?.artifactLocation?.uri,
+      ]),
+      [["note", "not-yaml", "not-yaml: not a .yaml, .yml, .json file", fixture("dir/notes.txt")]],
+      "skipped inputs are tool execution notifications",
+    );
   });
 });
