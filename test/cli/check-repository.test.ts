@@ -210,6 +210,15 @@ describe("hardened check on a whole repository", () => {
       [11, 9, 2],
       "base and overlay each render a Deployment and a Service",
     );
+    const text = check(["--profile", "baseline", REPO], RENDERERS).stdout;
+    assert.ok(
+      text.includes(
+        `${REPO}/deploy/overlays/prod document 1 (rendered by kustomize build ${REPO}/deploy/overlays/prod): Deployment payments/payments\n` +
+          "  error   capabilities-baseline  spec.template.spec.containers[0].securityContext.capabilities.add[0] (container payments)\n",
+      ),
+      text,
+    );
+    assert.match(text, /^17 files read, 2 kustomizations rendered: 9 other Kubernetes objects, /m);
   });
 
   it("prints one line of counts, and every skipped input with --verbose", () => {
