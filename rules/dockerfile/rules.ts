@@ -13,6 +13,10 @@ import {
   dockerfileAptUpdateAlone,
   dockerfilePipNoCacheDir,
 } from "./checks/packages";
+import { dockerfileAddNotCopy } from "./checks/add-not-copy";
+import { dockerfilePackageCacheCleanup } from "./checks/package-cache";
+import { dockerfilePasswordSet } from "./checks/password";
+import { dockerfilePipefail } from "./checks/pipefail";
 import { dockerfilePragmaReasonRequired } from "./checks/pragma-reason-required";
 import {
   dockerfileExecFormWithoutShell,
@@ -53,16 +57,20 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   dockerfileSecretName,
   dockerfileSecretValue,
   dockerfileCredentialFile,
+  dockerfilePasswordSet,
   dockerfileContextCopyDockerignore,
   dockerfileInsecureTransport,
   dockerfileUnauthenticatedPackages,
   dockerfilePipeToShell,
   dockerfileAddUrlChecksum,
+  dockerfileAddNotCopy,
+  dockerfilePipefail,
   dockerfileAptUpdateAlone,
   dockerfileAptNoInstallRecommends,
   dockerfileAptListsCleanup,
   dockerfileApkNoCache,
   dockerfilePipNoCacheDir,
+  dockerfilePackageCacheCleanup,
   dockerfileAptGetNotApt,
   dockerfileFinalStageTools,
   dockerfileCopySystemDirs,

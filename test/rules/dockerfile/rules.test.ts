@@ -6,6 +6,7 @@ import { DOCKERFILE_RULES } from "../../../rules/dockerfile/rules";
 import { HARDENED_PROFILES } from "../../../rules/profile";
 import { hasAnyReference } from "../../../rules/references";
 import { BASE_IMAGE_CASES } from "./base-images.cases";
+import { HYGIENE_CASES } from "./hygiene.cases";
 import { PACKAGE_CASES } from "./packages.cases";
 import { RUNTIME_CASES } from "./runtime.cases";
 import { SECRET_CASES } from "./secrets.cases";
@@ -20,6 +21,7 @@ const CASES: readonly RuleCase[] = [
   ...SECRET_CASES,
   ...TRANSPORT_CASES,
   ...PACKAGE_CASES,
+  ...HYGIENE_CASES,
 ];
 
 const PRESETS = join(__dirname, "..", "..", "fixtures", "dockerfiles");
