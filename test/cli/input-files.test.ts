@@ -29,6 +29,7 @@ function tree(): string {
   symlinkSync(root, join(root, "real/loop"));
   symlinkSync(join(root, "missing.yaml"), join(root, "app/dangling.yaml"));
   execFileSync("mkfifo", [join(root, "app/pipe.yaml")]);
+  symlinkSync("/dev/null", join(root, "app/null.yaml"));
   return root;
 }
 
@@ -69,6 +70,7 @@ describe("scanInputs (directory walking)", () => {
           "the link's target cannot be reached: ENOENT",
         ],
         ["app/link-to-real/loop", null, "already-scanned", `the same directory as ${root}`],
+        ["app/null.yaml", null, "special-file", "a character device is not read while walking"],
         ["app/pipe.yaml", null, "special-file", "a FIFO is not read while walking"],
         ["kust/notes.md", null, "not-yaml", "not a .yaml, .yml, .json file"],
         ["node_modules", null, "dependency-directory", "node_modules holds installed dependencies"],
