@@ -2,9 +2,10 @@
 # Installs the renderer `hardened check` uses for kustomizations in the tests: kustomize, built with
 # `go install` from the Go module proxy into a cache outside the repository (one folder per version),
 # and links .ci/work/renderers/bin to it. A second run finds the cache and returns at once.
-# Helm is not installed: `go install helm.sh/helm/v4/cmd/helm` builds most of Kubernetes' client
-# libraries, which took far longer than this set-up may spend; chart rendering is tested with helm
-# absent (charts listed as skipped with the `helm template` command that renders them).
+# Helm is not installed: `go install helm.sh/helm/v4/cmd/helm@v4.3.2` builds most of Kubernetes'
+# client libraries and had not finished after 12 minutes on the two-core machine (kustomize: 35 s
+# cold); charts are rendered when helm is on PATH, and tested with helm absent (listed as skipped
+# with the `helm template` command) and with a stand-in that records its arguments.
 # Environment: HARDENED_RENDERERS_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-hardened/renderers).
 set -euo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,7 +26,7 @@ if ! "$TARGET/bin/kustomize" version 2>/dev/null | grep -qx "$KUSTOMIZE_VERSION"
   trap 'rm -rf "$build"' EXIT
   log "building sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION (cached in $TARGET)"
   started=$(date +%s)
-  GOBIN="$build/bin" GOFLAGS=-mod=mod go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION" \
+  GOBIN="$build/bin" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION" \
     >"$build/build.log" 2>&1 || {
     cat "$build/build.log" >&2
     log "error: go install of kustomize failed"
