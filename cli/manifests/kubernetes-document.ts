@@ -1,7 +1,21 @@
 import { Document } from "yaml";
 import { InputError } from "../input-error";
+import { InputFile } from "../input-files";
 import { YamlDecodeError, decodeKubernetesYaml } from "./decode-yaml";
 import { FieldTypeError, validateFieldTypes } from "./validate-types";
+
+/** The largest manifest file `hardened check` reads: 32 MiB. */
+export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
+
+/** Refuses a file over `MAX_MANIFEST_BYTES` with an `InputError`, before any YAML is parsed. */
+export function checkManifestSize(input: InputFile): void {
+  const bytes = Buffer.byteLength(input.text, "utf8");
+  if (bytes > MAX_MANIFEST_BYTES) {
+    throw new InputError(
+      `${input.file}: ${bytes} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit for one manifest file; split it`,
+    );
+  }
+}
 
 function located(where: string, prefix: string, path: string): string {
   const full = prefix === "" ? path : path === "" ? prefix : `${prefix}.${path}`;

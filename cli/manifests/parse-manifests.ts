@@ -4,7 +4,7 @@ import { KubernetesObject } from "../../rules/kubernetes/types";
 import { isRecord } from "../../rules/read";
 import { InputError } from "../input-error";
 import { InputFile } from "../input-files";
-import { checkFieldTypes, decodeDocument } from "./kubernetes-document";
+import { checkFieldTypes, checkManifestSize, decodeDocument } from "./kubernetes-document";
 
 /** One Kubernetes object read from a manifest file. */
 export interface ManifestObject {
@@ -53,16 +53,19 @@ function mayBeKubernetes(doc: Document): boolean {
  * Parses every YAML (or JSON) document of a file into Kubernetes objects, decoded as kubectl and
  * the API server decode them (`decodeDocument`: YAML 1.1 scalars such as `yes` and `0b0`, merge
  * keys, duplicate keys last-wins); a field of a type the API server rejects is an `InputError`
- * naming the file, document and field (`checkFieldTypes`). Empty documents are skipped; `List` kinds (`List`, `DeploymentList`, …) contribute their items. A document that
- * does not parse is an `InputError` naming the file and the document's index. A document that is
- * not an object with a string `kind` is an `InputError` too when the file was named explicitly;
- * in a file found by walking a directory, a document without a string `apiVersion` and `kind` is
- * handed to `notKubernetes` instead. The parser never writes warnings to stderr.
+ * naming the file, document and field (`checkFieldTypes`); a file over `MAX_MANIFEST_BYTES` is
+ * refused before it is parsed. Empty documents are skipped; `List` kinds (`List`,
+ * `DeploymentList`, …) contribute their items. A document that does not parse is an
+ * `InputError` naming the file and the document's index. A document that is not an object with a
+ * string `kind` is an `InputError` too when the file was named explicitly; in a file found by
+ * walking a directory, a document without a string `apiVersion` and `kind` is handed to
+ * `notKubernetes` instead. The parser never writes warnings to stderr.
  */
 export function parseManifests(
   input: InputFile,
   notKubernetes: (document: number) => void = () => undefined,
 ): ManifestObject[] {
+  checkManifestSize(input);
   const counter = new LineCounter();
   const docs = parseAllDocuments(input.text, {
     lineCounter: counter,
