@@ -9,7 +9,7 @@ import { stringOf } from "../rules/read";
 import { UnknownValueError } from "../rules/unknown";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
-import { policySettings } from "./pack-section";
+import { packRefusalOf, policySettings } from "./pack-section";
 import { unknownsAsRuleErrors } from "./unknowns";
 
 /** Dockerfile rules that need the build context, which a policy cannot read. */
@@ -76,6 +76,7 @@ export function lintInlineDockerfile(
       allowedRegistries: settings.options.allowedRegistries,
       rules: [rule],
       ...(target !== undefined ? { target } : {}),
+      refusalOf: packRefusalOf(settings, null),
     });
   } catch (error) {
     if (error instanceof DockerfileSyntaxError) {
@@ -112,7 +113,8 @@ export function dockerfilePolicy(
     }
     for (const f of result.findings) {
       if (f.ruleId === rule.id && !f.exempted) {
-        reportViolation(`dockerfile.inline line ${f.line}, ${f.path}: ${f.message}`);
+        const refused = f.refusedExemption === undefined ? "" : ` [${f.refusedExemption}]`;
+        reportViolation(`dockerfile.inline line ${f.line}, ${f.path}: ${f.message}${refused}`);
       }
     }
   };

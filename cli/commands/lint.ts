@@ -5,6 +5,7 @@ import { Finding } from "../../rules/finding";
 import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { lintDockerfile } from "../../rules/dockerfile/lint";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
+import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
 import { loadConfig } from "../config/load-config";
 import { exitCodeFor } from "../exit-code";
 import { InputError } from "../input-error";
@@ -17,6 +18,7 @@ interface LintOptions {
   readonly profile?: string;
   readonly format: string;
   readonly config?: string;
+  readonly inlineExemptions: boolean;
 }
 
 function errorCode(error: unknown): string {
@@ -74,11 +76,18 @@ export function registerLintCommand(program: Command): void {
     .addOption(
       new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("text"),
     )
-    .option("--config <file>", "YAML or JSON config: profile, allowedRegistries")
+    .option("--config <file>", "YAML or JSON config: profile, allowedRegistries, allowExemptions")
+    .option(
+      "--no-inline-exemptions",
+      "do not honour `# hardened ignore` pragmas (allowExemptions.from: [config])",
+    )
     .action((paths: string[], options: LintOptions) => {
       const format = parseOutputFormat(options.format);
       const config = options.config ? loadConfig(options.config) : {};
       const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
+      const refusal = cliRefusalOf(
+        cliGovernance(config.allowExemptions, !options.inlineExemptions),
+      );
       const findings: Finding[] = [];
       for (const path of paths) {
         const file = path === "-" ? "-" : dockerfilePath(path);
@@ -95,6 +104,7 @@ export function registerLintCommand(program: Command): void {
               ...(options.target !== undefined ? { target: options.target } : {}),
               ...(dockerignore !== undefined ? { dockerignore } : {}),
               allowedRegistries: config.allowedRegistries ?? [],
+              refusalOf: (exemption) => refusal(exemption, null),
             }),
           );
         } catch (error) {

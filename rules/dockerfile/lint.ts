@@ -1,3 +1,4 @@
+import { Exemption } from "../exemptions/exemption";
 import { Finding } from "../finding";
 import { DEFAULT_PROFILE, Profile } from "../profile";
 import { dockerfilePragmaReasonRequired } from "./checks/pragma-reason-required";
@@ -36,6 +37,12 @@ export interface LintDockerfileOptions {
    * @default every Dockerfile rule of the profile
    */
   readonly rules?: readonly DockerfileRule[];
+  /**
+   * Decides whether a `# hardened ignore` pragma (an exemption from `pragmas`) is honoured:
+   * undefined when it is, otherwise why not; the finding then stays open and carries the refusal.
+   * @default every valid pragma is honoured
+   */
+  readonly refusalOf?: (exemption: Exemption) => string | undefined;
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(DOCKERFILE_RULES.map((r) => r.id));
@@ -79,9 +86,17 @@ export function lintModel(
     .map(({ rule, violation }) => {
       const finding = toFinding(model, rule, violation);
       const pragma = pragmas.find((p) => pragmaCovers(p, rule.id, violation.line, violation.stage));
-      return pragma === undefined
-        ? finding
-        : { ...finding, exempted: true, exemptionReason: pragma.reason };
+      if (pragma === undefined) {
+        return finding;
+      }
+      const refusal = options.refusalOf?.({
+        ruleId: rule.id,
+        reason: pragma.reason,
+        source: "pragmas",
+      });
+      return refusal === undefined
+        ? { ...finding, exempted: true, exemptionReason: pragma.reason, exemptionSource: "pragmas" }
+        : { ...finding, refusedExemption: refusal };
     });
 }
 

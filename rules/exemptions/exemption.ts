@@ -2,10 +2,11 @@ import { Finding } from "../finding";
 
 /**
  * Where an exemption was declared: `config` (the CLI config file or the policy pack config, both
- * the platform's), `annotations` (`hardened.dev/exempt` written on the workload) or `args` (the
- * `exemptions` of a pulumi-hardened component, written by it as those annotations).
+ * the platform's), `annotations` (`hardened.dev/exempt` written on the workload), `args` (the
+ * `exemptions` of a pulumi-hardened component, written by it as those annotations) or `pragmas`
+ * (`# hardened ignore` comments in a Dockerfile).
  */
-export type ExemptionSource = "config" | "annotations" | "args";
+export type ExemptionSource = "config" | "annotations" | "args" | "pragmas";
 
 /** A decision to accept a rule's findings for one resource, or one container of it. */
 export interface Exemption {

@@ -1,6 +1,6 @@
 import { Exemption, ExemptionSource } from "./exemption";
 
-/** Which rules inline exemptions (annotations, component args) may name. */
+/** Which rules inline exemptions (annotations, component args, Dockerfile pragmas) may name. */
 export type InlineExemptionRules =
   /** Only rules whose policy is not mandatory (the policy pack's default). */
   | "non-mandatory"
@@ -21,8 +21,8 @@ export interface ExemptionGovernance {
    * Where honoured exemptions may come from: `config` (the CLI config file, the pack config),
    * `annotations` (`hardened.dev/exempt` on a workload), `args` (the `exemptions` of a
    * `HardenedDeployment`, which it writes as those annotations; only the pack can tell them apart,
-   * by the component in the resource's URN).
-   * @default ["config", "annotations", "args"]
+   * by the component in the resource's URN), `pragmas` (`# hardened ignore` in a Dockerfile).
+   * @default ["config", "annotations", "args", "pragmas"]
    */
   readonly from?: readonly ExemptionSource[];
   /**
@@ -38,8 +38,13 @@ export interface ExemptionGovernance {
   readonly namespaces?: readonly string[];
 }
 
-/** Every exemption source, from the most to the least trusted. */
-export const EXEMPTION_SOURCES: readonly ExemptionSource[] = ["config", "annotations", "args"];
+/** Every exemption source: the platform's `config`, then the inline ones. */
+export const EXEMPTION_SOURCES: readonly ExemptionSource[] = [
+  "config",
+  "annotations",
+  "args",
+  "pragmas",
+];
 
 /** What a governance decision needs to know about the exempted resource. */
 export interface ExemptionScope {

@@ -127,4 +127,32 @@ describe("hardened check: who may exempt what", function () {
     const refusedResults = (JSON.parse(refused.stdout) as sarif.Log).runs[0].results ?? [];
     assert.ok(refusedResults.every((r) => r.suppressions === undefined));
   });
+
+  it("hardened lint --no-inline-exemptions refuses # hardened ignore pragmas", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hardened-governance-"));
+    const file = join(dir, "Dockerfile");
+    writeFileSync(
+      file,
+      '# hardened ignore=dockerfile-base-digest reason="pinned by renovate later"\nFROM alpine:3.20\nUSER 10001\n',
+    );
+    const lint = (args: string[]) =>
+      (
+        JSON.parse(runCli(["lint", "--format", "json", ...args, file]).stdout) as {
+          findings: JsonFinding[];
+        }
+      ).findings.filter((f) => f.ruleId === "dockerfile-base-digest");
+    assert.deepEqual(
+      lint([]).map((f) => [f.exempted, f.exemptionSource]),
+      [[true, "pragmas"]],
+    );
+    assert.deepEqual(
+      lint(["--no-inline-exemptions"]).map((f) => [f.exempted ?? false, f.refusedExemption]),
+      [
+        [
+          false,
+          'exemption of "dockerfile-base-digest" from pragmas refused: allowExemptions.from is [config]',
+        ],
+      ],
+    );
+  });
 });

@@ -128,4 +128,18 @@ describe("Dockerfile rule policies (inline Dockerfiles of dockerbuild.Image)", (
       all.join("\n"),
     );
   });
+
+  it("honour # hardened ignore pragmas of an advisory policy, unless allowExemptions leaves pragmas out", async () => {
+    const inline =
+      '# hardened ignore=dockerfile-base-digest reason="pinned at release"\nFROM node:20\nUSER 10001\n';
+    const run = (config: Record<string, unknown>) =>
+      runPolicy(policy("dockerfile-base-digest"), { ...image(inline), config }).then(violationsOf);
+    assert.deepEqual(await run({}), []);
+    const refused = await run({ allowExemptions: { from: ["config"] } });
+    assert.equal(refused.length, 1);
+    assert.match(
+      refused[0],
+      / \[exemption of "dockerfile-base-digest" from pragmas refused: allowExemptions\.from is \[config\]\]$/,
+    );
+  });
 });

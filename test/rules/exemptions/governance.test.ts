@@ -9,6 +9,8 @@ import {
 import { readGovernance } from "../../../rules/exemptions/read-governance";
 import { evaluateWorkload } from "../../../rules/kubernetes/evaluate";
 import { Finding } from "../../../rules/finding";
+import { lintDockerfile } from "../../../rules/dockerfile/lint";
+import { BASE, dockerfile } from "../dockerfile/cases";
 import { hardenedPodSpec, setPath, workloadOf } from "../../fixtures/workloads";
 
 const MANDATORY = new Set(["privileged", "run-as-non-root"]);
@@ -173,6 +175,38 @@ describe("exemption governance (allowExemptions)", () => {
   });
 });
 
+describe("Dockerfile pragmas under governance", () => {
+  const text = dockerfile(
+    `FROM ${BASE}`,
+    '# hardened ignore=dockerfile-workdir-absolute reason="set by the base image"',
+    "WORKDIR app",
+  );
+  const workdir = (findings: Finding[]) =>
+    findings
+      .filter((f) => f.ruleId === "dockerfile-workdir-absolute")
+      .map((f) => [f.exempted ?? false, f.exemptionSource, f.refusedExemption]);
+
+  it("are honoured with source pragmas by default", () => {
+    assert.deepEqual(workdir(lintDockerfile(text, { file: "Dockerfile" })), [
+      [true, "pragmas", undefined],
+    ]);
+  });
+
+  it("are refused when allowExemptions.from leaves pragmas out, the finding staying open", () => {
+    const findings = lintDockerfile(text, {
+      file: "Dockerfile",
+      refusalOf: (e) => refusalOf(e, { from: ["config"] }, scope(null), "any"),
+    });
+    assert.deepEqual(workdir(findings), [
+      [
+        false,
+        undefined,
+        'exemption of "dockerfile-workdir-absolute" from pragmas refused: allowExemptions.from is [config]',
+      ],
+    ]);
+  });
+});
+
 describe("readGovernance", () => {
   it("reads every field", () => {
     const value = { from: ["config", "args"], rules: { allow: ["privileged"] }, namespaces: ["a"] };
@@ -186,7 +220,7 @@ describe("readGovernance", () => {
     [{ form: [] }, "allowExemptions.form: unknown setting; expected from, rules or namespaces"],
     [
       { from: ["helm"] },
-      'allowExemptions.from: "helm" is not a source; expected any of config, annotations, args',
+      'allowExemptions.from: "helm" is not a source; expected any of config, annotations, args, pragmas',
     ],
     [
       { rules: { allow: ["privileged", "privilegd"] } },
