@@ -4,7 +4,7 @@ import { pipeline } from "stream/promises";
 import { createGunzip } from "zlib";
 import { extract, Header } from "tar-stream";
 import { FileEntry, FileType } from "../rules/image/model";
-import { CONTENT_PATHS, MAX_KEPT_CONTENT_BYTES } from "../rules/image/passwd";
+import { keptContentLimit } from "../rules/image/inventory/kept-content";
 import { RegistryError } from "../oci/errors";
 import { ImageReadError } from "./errors";
 import { MAX_LAYER_BYTES_ENV, maxLayerBytes } from "./layer-budget";
@@ -93,7 +93,8 @@ async function uncompressed(
 
 /**
  * Reads one layer blob (gzip-compressed or plain tar) to its end and lists its entries; keeps the
- * content of the files in `CONTENT_PATHS`. `what` and `origin` name the layer and image in errors.
+ * content of the files `keptContentLimit` names (user and package databases). `what` and `origin`
+ * name the layer and image in errors.
  * Reading stops with an `ImageReadError` once the uncompressed stream passes `maxBytes`
  * (`maxLayerBytes()`: `HARDENED_MAX_LAYER_BYTES`, default 8 GiB).
  */
@@ -140,7 +141,8 @@ export async function readLayer(
         );
       }
       let content: string | undefined;
-      if (CONTENT_PATHS.includes(path) && (h.size ?? 0) <= MAX_KEPT_CONTENT_BYTES) {
+      const limit = fileType(h.type) === "file" ? keptContentLimit(path) : undefined;
+      if (limit !== undefined && (h.size ?? 0) <= limit) {
         const chunks: Buffer[] = [];
         for await (const chunk of entry) {
           chunks.push(chunk as Buffer);

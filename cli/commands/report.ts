@@ -1,13 +1,19 @@
+import { writeFileSync } from "fs";
 import { Command, Option } from "commander";
-import { isImageInputError } from "../../image/cli-input";
+import { imageSourceOf, isImageInputError } from "../../image/cli-input";
 import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
 import { buildReport } from "../../image/report/build-report";
+import { modelPackages } from "../../image/report/package-section";
 import { REPORT_FORMATS, renderReport, ReportFormat } from "../../image/report/render-report";
+import { cycloneDxSbom } from "../../image/report/sbom";
 import { readImage } from "../../image/source";
 import { InputError } from "../input-error";
+import { toolVersion } from "../tool-version";
 
 interface ReportOptions {
+  readonly archive?: string;
   readonly before?: string;
+  readonly sbom?: string;
   readonly format: ReportFormat;
   readonly platform: string;
 }
@@ -17,10 +23,15 @@ export function registerReportCommand(program: Command): void {
   program
     .command("report")
     .description(
-      "Print a hardening report of an image: size (and the reduction from --before), one PASS/WARN/FAIL line per image rule, and Trivy vulnerability counts when trivy is on PATH",
+      "Print a hardening report of an image: size (and the reduction from --before), one PASS/WARN/FAIL line per image rule, the installed packages per ecosystem (and those --before had that were removed), and Trivy vulnerability counts when trivy is on PATH",
     )
-    .argument("<image>", "the hardened image reference")
-    .option("--before <image>", "the image before hardening, to compare sizes and vulnerabilities")
+    .argument("[image]", "the hardened image reference")
+    .option("--archive <file>", "read the image from a docker save or OCI layout tarball instead")
+    .option(
+      "--before <image>",
+      "the image before hardening, to compare sizes, packages and vulnerabilities",
+    )
+    .option("--sbom <file>", "also write the image's packages as a CycloneDX 1.5 JSON SBOM")
     .addOption(
       new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("text"),
     )
@@ -29,22 +40,34 @@ export function registerReportCommand(program: Command): void {
       "platform to pick from a multi-platform image",
       DEFAULT_PLATFORM,
     )
-    .action(async (image: string, options: ReportOptions) => {
+    .action(async (image: string | undefined, options: ReportOptions) => {
       let platform;
+      let source;
       try {
         platform = parsePlatform(options.platform);
+        source = imageSourceOf(image, options.archive);
       } catch (error) {
         throw new InputError((error as Error).message);
       }
       try {
-        const model = await readImage({ kind: "registry", reference: image }, { platform });
+        const model = await readImage(source, { platform });
         const before =
           options.before === undefined
             ? undefined
             : await readImage({ kind: "registry", reference: options.before }, { platform });
-        process.stdout.write(
-          renderReport(await buildReport(model, before, new Date()), options.format),
-        );
+        const date = new Date();
+        if (options.sbom !== undefined) {
+          const sbom = cycloneDxSbom(model, modelPackages(model), {
+            date,
+            toolVersion: toolVersion(),
+          });
+          try {
+            writeFileSync(options.sbom, `${JSON.stringify(sbom, null, 2)}\n`);
+          } catch (error) {
+            throw new InputError(`--sbom ${options.sbom}: ${(error as Error).message}`);
+          }
+        }
+        process.stdout.write(renderReport(await buildReport(model, before, date), options.format));
       } catch (error) {
         if (isImageInputError(error)) {
           throw new InputError(error.message);

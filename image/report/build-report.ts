@@ -3,6 +3,7 @@ import { ImageModel } from "../../rules/image/model";
 import { imageFindings } from "../verify";
 import { checkLines } from "./checks";
 import { HardeningReport, summarizeImage, VulnerabilitySection } from "./hardening-report";
+import { modelPackages, packageSection } from "./package-section";
 import { scanWithTrivy, trivyAvailable, TrivyError } from "./trivy";
 
 /** Runs Trivy on the images when it is on PATH; otherwise says plainly that no scan ran. */
@@ -28,8 +29,8 @@ async function vulnerabilities(
 }
 
 /**
- * Builds the hardening report of `model` (and of `before`, when given) from the static image rules
- * and, when Trivy is on PATH, its scans. `date` is the day it is made.
+ * Builds the hardening report of `model` (and of `before`, when given) from the static image rules,
+ * the package inventories read from the layers and, when Trivy is on PATH, its scans. `date` is the day it is made.
  */
 export async function buildReport(
   model: ImageModel,
@@ -44,5 +45,9 @@ export async function buildReport(
     checks: checkLines(model, findings),
     findings,
     vulnerabilities: await vulnerabilities(model.source, before?.source),
+    packages: packageSection(
+      modelPackages(model),
+      before === undefined ? undefined : modelPackages(before),
+    ),
   };
 }

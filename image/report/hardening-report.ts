@@ -2,6 +2,7 @@ import { Finding } from "../../rules/finding";
 import { ImageModel } from "../../rules/image/model";
 import { BASE_NAME_LABEL } from "../../rules/image/checks/base-labels";
 import { CheckLine } from "./checks";
+import { PackageSection } from "./package-section";
 import { VulnerabilityCounts } from "./trivy";
 
 /** What the report says about one image; every number is measured from its layers. */
@@ -42,6 +43,11 @@ export interface HardeningReport {
   readonly findings: readonly Finding[];
   /** The vulnerability comparison. */
   readonly vulnerabilities: VulnerabilitySection;
+  /**
+   * The package inventory comparison, read from the images' layers.
+   * @default absent (reports made before the inventory existed)
+   */
+  readonly packages?: PackageSection;
 }
 
 /** Summarizes an image as read. */

@@ -1,3 +1,4 @@
+import { packageLines } from "./package-section";
 import { HardeningReport, ImageSummary } from "./hardening-report";
 import { VulnerabilityCounts } from "./trivy";
 
@@ -69,6 +70,9 @@ function sections(report: HardeningReport): [string, string[]][] {
   return [
     ["SIZE COMPARISON", sizeLines(report)],
     ["SECURITY CHECKS", report.checks.map((c) => `  [${c.status}] ${c.text}`)],
+    ...(report.packages === undefined
+      ? []
+      : [["PACKAGE INVENTORY", packageLines(report.packages)] as [string, string[]]]),
     ["VULNERABILITY COMPARISON", vulnerabilityLines(report)],
   ];
 }
