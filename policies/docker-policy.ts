@@ -3,7 +3,7 @@ import { DockerResourceRule, evaluateDockerResource } from "../rules/docker-reso
 import { Finding } from "../rules/finding";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
-import { policySettings } from "./pack-section";
+import { configExemptionsOf, policySettings } from "./pack-section";
 import { unknownsAsRuleErrors } from "./unknowns";
 import { reportFindings } from "./violations";
 
@@ -21,7 +21,7 @@ export function evaluateDockerResourceArgs(
     {
       profile: settings.profile,
       rules: [rule],
-      exemptions: exemptionsForResource(settings.exemptions, rule.id, {
+      exemptions: exemptionsForResource(configExemptionsOf(settings), rule.id, {
         kind: args.type,
         name: args.name,
         urn: args.urn,

@@ -9,7 +9,7 @@ import { stringOf } from "../rules/read";
 import { UnknownValueError } from "../rules/unknown";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
-import { packRefusalOf, policySettings } from "./pack-section";
+import { configExemptionsOf, packRefusalOf, policySettings } from "./pack-section";
 import { unknownsAsRuleErrors } from "./unknowns";
 
 /** Dockerfile rules that need the build context, which a policy cannot read. */
@@ -84,7 +84,7 @@ export function lintInlineDockerfile(
     }
     throw error;
   }
-  const exemptions = exemptionsForResource(settings.exemptions, rule.id, {
+  const exemptions = exemptionsForResource(configExemptionsOf(settings), rule.id, {
     kind: args.type,
     name: args.name,
     urn: args.urn,

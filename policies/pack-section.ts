@@ -100,3 +100,13 @@ export function inlineSourceOf(urn: string): "args" | "annotations" {
     ? "args"
     : "annotations";
 }
+
+/**
+ * The configured exemptions a policy without refusal reporting applies (Docker resources, inline
+ * Dockerfiles, the stack policy): all of them, or none when `allowExemptions.from` leaves out
+ * `config`.
+ */
+export function configExemptionsOf(settings: PackSettings): PackSettings["exemptions"] {
+  const from = settings.governance.from;
+  return from === undefined || from.includes("config") ? settings.exemptions : [];
+}

@@ -13,7 +13,7 @@ import { Finding } from "../rules/finding";
 import { exemptionsForResource } from "./exemptions";
 import { isKubernetesWorkloadType, kubernetesObjectOf } from "./kubernetes-resources";
 import { policyMetadata } from "./policy-metadata";
-import { policySettings } from "./pack-section";
+import { configExemptionsOf, policySettings } from "./pack-section";
 import { PackSettings } from "./settings";
 import { unknownsAsRuleErrors } from "./unknowns";
 import { reportFindings } from "./violations";
@@ -59,7 +59,7 @@ export function evaluateStack(
         urn: r.urn,
       };
       const exemptions = exemptionsForResource(
-        settings.exemptions,
+        configExemptionsOf(settings),
         builtImageByDigest.id,
         identity,
       );

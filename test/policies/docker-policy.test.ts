@@ -142,5 +142,13 @@ describe("Docker resource rule policies", () => {
       ).length,
       1,
     );
+    const noConfigExemptions = { exemptions, allowExemptions: { from: ["annotations"] } };
+    assert.equal(
+      violationsOf(
+        await runPolicy(policy, { type, name: "legacy", props: root, config: noConfigExemptions }),
+      ).length,
+      1,
+      "allowExemptions.from without config refuses configured exemptions",
+    );
   });
 });
