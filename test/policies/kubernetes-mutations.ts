@@ -55,6 +55,14 @@ export const VIOLATIONS: Readonly<Record<string, Mutation>> = {
   "drop-net-raw": {
     podSpec: set("containers[0].securityContext.capabilities.add", ["NET_RAW"]),
   },
+  "container-ssh-port": { podSpec: set("containers[0].ports[0].containerPort", 22) },
+  "container-privileged-port": { podSpec: set("containers[0].ports[0].containerPort", 80) },
+  "host-path-writable": {
+    podSpec: (spec) => {
+      setPath(spec, "volumes[0]", { name: "tmp", hostPath: { path: "/srv/data" } });
+      setPath(spec, "containers[0].volumeMounts[0]", { name: "tmp", mountPath: "/data" });
+    },
+  },
   "dangerous-capabilities": {
     podSpec: set("containers[0].securityContext.capabilities.add", ["SYS_ADMIN"]),
   },

@@ -2,7 +2,9 @@ import { KubernetesRule } from "../kubernetes-rule";
 import { allowedRegistries } from "./allowed-registries";
 import { automountServiceAccountToken } from "./automount-service-account-token";
 import { barePod } from "./bare-pod";
+import { containerPrivilegedPort } from "./container-privileged-port";
 import { containerRuntimeSocket } from "./container-runtime-socket";
+import { containerSshPort } from "./container-ssh-port";
 import { dangerousCapabilities } from "./dangerous-capabilities";
 import { defaultNamespace } from "./default-namespace";
 import { defaultServiceAccount } from "./default-service-account";
@@ -10,6 +12,7 @@ import { dropNetRaw } from "./drop-net-raw";
 import { emptyDirSizeLimit } from "./empty-dir-size-limit";
 import { envSecretLiteral } from "./env-secret-literal";
 import { highUid } from "./high-uid";
+import { hostPathWritable } from "./host-path-writable";
 import { imageDigest } from "./image-digest";
 import { imageTag } from "./image-tag";
 import { livenessProbe } from "./liveness-probe";
@@ -38,6 +41,9 @@ export const HARDENED_EXTRA_RULES: readonly KubernetesRule[] = [
   readinessProbe,
   containerRuntimeSocket,
   sensitiveHostPath,
+  hostPathWritable,
+  containerSshPort,
+  containerPrivilegedPort,
   envSecretLiteral,
   emptyDirSizeLimit,
   defaultNamespace,

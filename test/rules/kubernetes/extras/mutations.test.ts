@@ -32,6 +32,12 @@ interface Mutation {
   readonly kinds?: readonly string[];
   readonly workload?: boolean;
   readonly options?: KubernetesRuleOptions;
+  /**
+   * Rules the mutation cannot help breaking too, exempted as a user who needs it would exempt
+   * them (a hostPath volume is what host-path-volumes and volume-types forbid).
+   * @default []
+   */
+  readonly exempt?: readonly string[];
 }
 
 const MUTATIONS: readonly Mutation[] = [
@@ -156,6 +162,28 @@ const MUTATIONS: readonly Mutation[] = [
     path: "volumes[1].hostPath.path",
   },
   {
+    rule: "host-path-writable",
+    set: {
+      "volumes[1]": { name: "host", hostPath: { path: "/srv/data" } },
+      "{c}.volumeMounts[1]": { name: "host", mountPath: "/data" },
+    },
+    path: "{c}.volumeMounts[1].readOnly",
+    lists: ALL_LISTS,
+    exempt: ["host-path-volumes", "volume-types"],
+  },
+  {
+    rule: "container-ssh-port",
+    set: { "{c}.ports": [{ containerPort: 22 }] },
+    path: "{c}.ports[0].containerPort",
+    lists: ALL_LISTS,
+  },
+  {
+    rule: "container-privileged-port",
+    set: { "{c}.ports": [{ containerPort: 80 }] },
+    path: "{c}.ports[0].containerPort",
+    lists: ALL_LISTS,
+  },
+  {
     rule: "env-secret-literal",
     set: { "{c}.env": [{ name: "DB_PASSWORD", value: "hunter2" }] },
     path: "{c}.env[0].value",
@@ -192,6 +220,7 @@ interface Case {
   readonly workload: Record<string, unknown>;
   readonly expected: Found;
   readonly options?: KubernetesRuleOptions;
+  readonly exempt: readonly string[];
 }
 
 function casesOf(m: Mutation): Case[] {
@@ -220,6 +249,7 @@ function casesOf(m: Mutation): Case[] {
           list === undefined ? null : CONTAINER_NAMES[list],
         ],
         options: m.options,
+        exempt: m.exempt ?? [],
       });
     }
   }
@@ -239,7 +269,10 @@ describe("hardened extras: one-field mutations of the hardened fixture", () => {
     const coveredBy = rule.coveredBy ?? [];
     it(`${cases[0].title} and ${cases.length - 1} more yield exactly one ${rule.id} finding`, () => {
       for (const c of cases) {
-        const exemptions = coveredBy.map((ruleId) => ({ ruleId, reason: "test" }));
+        const exemptions = [...coveredBy, ...c.exempt].map((ruleId) => ({
+          ruleId,
+          reason: "test",
+        }));
         assert.deepEqual(unexempted(c, exemptions), [c.expected], c.title);
       }
     });
