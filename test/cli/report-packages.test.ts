@@ -82,6 +82,17 @@ describe("hardened report: package inventory, --sbom and --archive on real image
     const sbom = join(dir, "debian.cdx.json");
     const run = runCli(["report", DEBIAN, "--sbom", sbom]);
     assert.equal(run.code, 0, run.stderr);
+    const docs = readFileSync(join(__dirname, "..", "..", "docs", "image-verification.md"), "utf8");
+    const shown = /\n {2}```\n( {2}PACKAGE INVENTORY:\n[\s\S]*?)\n {2}```\n/.exec(docs)?.[1];
+    assert.ok(shown !== undefined, "docs/image-verification.md shows the section");
+    assert.ok(
+      run.stdout.includes(`${shown.replace(/^ {2}/gm, "")}\n`),
+      `${run.stdout}\ndoes not show\n${shown}`,
+    );
+    assert.match(
+      shown,
+      new RegExp(`Installed: ${debianPackages.length} packages \\(deb ${debianPackages.length}\\)`),
+    );
     const bom = JSON.parse(readFileSync(sbom, "utf8")) as {
       components: { name: string; version: string; purl: string }[];
     };

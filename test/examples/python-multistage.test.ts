@@ -110,6 +110,46 @@ describe("examples/python-multistage, built with the real Docker engine", functi
     assert.match(text.stdout, /Reduction: 9\d\.\d%/);
   });
 
+  it("hardened report --before counts the packages before and after, and names those removed", () => {
+    const run = runCli(["report", images.after.ref, "--before", images.before, "--format", "json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const { packages } = JSON.parse(run.stdout) as {
+      packages: {
+        before: Record<string, number>;
+        after: Record<string, number>;
+        removed: { ecosystem: string; name: string }[];
+      };
+    };
+    const installed = docker([
+      "run",
+      "--rm",
+      "--entrypoint",
+      "dpkg-query",
+      images.before,
+      "-W",
+      "-f",
+      "${Package}\\n",
+    ])
+      .trim()
+      .split("\n");
+    assert.equal(packages.before.deb, installed.length);
+    const total = (counts: Record<string, number>) =>
+      Object.values(counts).reduce((a, b) => a + b, 0);
+    assert.ok(
+      total(packages.after) < total(packages.before) / 4,
+      `${total(packages.after)} packages after, ${total(packages.before)} before`,
+    );
+    const removed = packages.removed.map((p) => `${p.ecosystem}:${p.name}`);
+    for (const name of ["deb:bash", "deb:apt", "deb:dpkg"]) {
+      assert.ok(removed.includes(name), `${name} is not among the removed packages`);
+    }
+    const text = runCli(["report", images.after.ref, "--before", images.before]);
+    assert.match(
+      text.stdout,
+      /\nPACKAGE INVENTORY:\n {2}Before hardening: \d+ packages \(deb \d+.*\)\n {2}After hardening: {2}\d+ packages?.*\n {2}Removed: \d+ packages\n/,
+    );
+  });
+
   it("runs by digest as uid 65532, turns healthy, serves /health, and has no shell", async () => {
     const container = startContainer(images.after.ref, ["-p", "127.0.0.1::8080"]);
     containers.push(container);
