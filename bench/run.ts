@@ -3,6 +3,7 @@ import { benchCheckManifests } from "./check-manifests";
 import { benchCheckRepository } from "./check-repository";
 import { benchDockerfileLint } from "./dockerfile-lint";
 import { benchEnginePreview } from "./engine-preview";
+import { benchHostileInput } from "./hostile-input";
 import { benchImageVerify } from "./image-verify";
 import { benchPolicyPack } from "./policy-pack";
 
@@ -16,6 +17,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   "check-manifests": benchCheckManifests,
   "check-repository": benchCheckRepository,
   "dockerfile-lint": benchDockerfileLint,
+  "hostile-input": benchHostileInput,
   "policy-pack": benchPolicyPack,
   "image-verify": benchImageVerify,
   "engine-preview": benchEnginePreview,

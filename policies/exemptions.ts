@@ -1,5 +1,5 @@
 import { Exemption } from "../rules/exemptions/exemption";
-import { globToRegExp } from "../rules/exemptions/glob";
+import { globMatches } from "../rules/exemptions/glob";
 import { ResourceIdentity, exemptionsFor } from "../rules/exemptions/selector";
 import { PolicyExemption } from "./settings";
 
@@ -14,7 +14,7 @@ export function exemptionsForResource(
 ): Exemption[] {
   return exemptionsFor(
     exemptions.filter(
-      (e) => e.rule === ruleId && (e.urn === undefined || globToRegExp(e.urn).test(identity.urn)),
+      (e) => e.rule === ruleId && (e.urn === undefined || globMatches(e.urn, identity.urn)),
     ),
     identity,
   );

@@ -1,5 +1,5 @@
 import { Exemption } from "./exemption";
-import { globToRegExp } from "./glob";
+import { globMatches } from "./glob";
 
 /**
  * An exemption declared outside the resource (a config file, policy pack config): which rule,
@@ -29,7 +29,7 @@ export interface ResourceIdentity {
 }
 
 function matches(glob: string | undefined, value: string | null | undefined): boolean {
-  return glob === undefined || globToRegExp(glob).test(value ?? "");
+  return glob === undefined || globMatches(glob, value ?? "");
 }
 
 /** The exemptions that `selectors` grant to the resource `identity`. */

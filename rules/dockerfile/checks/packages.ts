@@ -175,17 +175,35 @@ function pipCacheOff(value: string | null): boolean {
   return value !== null && !/^(0|false|no|off)?$/i.test(value);
 }
 
+/** True when `word` is an assignment that turns PIP_NO_CACHE_DIR on. */
+function assignsPipCacheOff(word: string): boolean {
+  return (
+    word.startsWith("PIP_NO_CACHE_DIR=") && pipCacheOff(word.slice("PIP_NO_CACHE_DIR=".length))
+  );
+}
+
 /**
- * True when `command` runs with PIP_NO_CACHE_DIR on: as an assignment before its program
- * (`PIP_NO_CACHE_DIR=1 pip install`, `env PIP_NO_CACHE_DIR=1 pip ...`) or exported by an earlier
- * command of the same RUN.
+ * The pip installs of one RUN that keep their cache: those without `--no-cache-dir` and without
+ * PIP_NO_CACHE_DIR on, whether as an assignment before the program (`PIP_NO_CACHE_DIR=1 pip
+ * install`, `env PIP_NO_CACHE_DIR=1 pip ...`) or exported by an earlier command of the same RUN.
+ * One pass over the commands.
  */
-function pipCacheOffInRun(instruction: DockerfileInstruction, command: ShellCommand): boolean {
-  const assigns = (word: string) =>
-    word.startsWith("PIP_NO_CACHE_DIR=") && pipCacheOff(word.slice("PIP_NO_CACHE_DIR=".length));
-  const prefix = command.words.slice(0, command.words.length - command.args.length - 1);
-  const before = instruction.commands.slice(0, instruction.commands.indexOf(command));
-  return prefix.some(assigns) || before.some((c) => c.program === "export" && c.args.some(assigns));
+function pipInstallsKeepingCache(instruction: DockerfileInstruction): ShellCommand[] {
+  const found: ShellCommand[] = [];
+  let exported = false;
+  for (const c of instruction.commands) {
+    if (
+      !exported &&
+      c.install?.manager === "pip" &&
+      !c.install.flags.includes("--no-cache-dir") &&
+      c.install.packages.length + c.install.flags.length > 0 &&
+      !c.words.slice(0, c.words.length - c.args.length - 1).some(assignsPipCacheOff)
+    ) {
+      found.push(c);
+    }
+    exported ||= c.program === "export" && c.args.some(assignsPipCacheOff);
+  }
+  return found;
 }
 
 /** pip install does not keep its cache. */
@@ -202,38 +220,29 @@ export const dockerfilePipNoCacheDir: DockerfileRule = {
     "pip install --no-cache-dir <packages>, set ENV PIP_NO_CACHE_DIR=1, or RUN --mount=type=cache,target=/root/.cache/pip.",
   check: (model) => {
     const chain = finalInstructions(model);
+    const cacheOffFrom = chain
+      .filter(
+        (e) =>
+          (e.keyword === "ENV" || e.keyword === "ARG") &&
+          e.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && pipCacheOff(p.value)),
+      )
+      .reduce((first, e) => Math.min(first, e.line), Infinity);
     return chain
       .filter(
         (i) =>
           i.keyword === "RUN" &&
+          i.line <= cacheOffFrom &&
           !mountsOver(i, "/root/.cache") &&
           !/\.cache\/pip/.test(i.flags.map((f) => f.value ?? "").join(" ")),
       )
-      .filter(
-        (i) =>
-          !chain.some(
-            (e) =>
-              (e.keyword === "ENV" || e.keyword === "ARG") &&
-              e.line < i.line &&
-              e.properties.some((p) => p.name === "PIP_NO_CACHE_DIR" && pipCacheOff(p.value)),
-          ),
-      )
       .flatMap((i) =>
-        i.commands
-          .filter(
-            (c) =>
-              c.install?.manager === "pip" &&
-              !c.install.flags.includes("--no-cache-dir") &&
-              c.install.packages.length + c.install.flags.length > 0 &&
-              !pipCacheOffInRun(i, c),
-          )
-          .map((c) =>
-            violationAt(
-              model,
-              i,
-              `${c.install?.program} install without --no-cache-dir in the final stage; expected --no-cache-dir`,
-            ),
+        pipInstallsKeepingCache(i).map((c) =>
+          violationAt(
+            model,
+            i,
+            `${c.install?.program} install without --no-cache-dir in the final stage; expected --no-cache-dir`,
           ),
+        ),
       );
   },
 };

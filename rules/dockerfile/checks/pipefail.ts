@@ -1,5 +1,5 @@
 import { HARDENED_PROFILES } from "../../profile";
-import { builtInstructions, stageChain } from "../ancestry";
+import { builtInstructions } from "../ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 import { isShell, programName } from "../instruction-text";
 import { DockerfileInstruction, DockerfileModel } from "../model";
@@ -7,20 +7,39 @@ import { DockerfileInstruction, DockerfileModel } from "../model";
 /** Shells that know `set -o pipefail`; a RUN under another shell (pwsh, cmd) is not checked. */
 const POSIX_SHELLS = /^(sh|bash|ash|dash|zsh|ksh|mksh)$/;
 
-/** The words of the SHELL in effect for `instruction`: the last SHELL of its stage chain before it. */
-function shellOf(model: DockerfileModel, instruction: DockerfileInstruction): readonly string[] {
-  let shell: readonly string[] = ["/bin/sh", "-c"];
-  for (const stage of stageChain(model, instruction.stage)) {
-    for (const i of stage.instructions) {
-      if (i === instruction) {
-        return shell;
-      }
-      if (i.keyword === "SHELL" && i.words.length > 0) {
-        shell = i.words;
-      }
+const DEFAULT_SHELL: readonly string[] = ["/bin/sh", "-c"];
+
+/**
+ * The words of the SHELL in effect for each instruction: the last SHELL before it in its stage,
+ * or else the one its base stage ends with (`FROM <stage>` inherits it). One pass over the stages.
+ */
+function shellsOf(model: DockerfileModel): ReadonlyMap<DockerfileInstruction, readonly string[]> {
+  const before = new Map<DockerfileInstruction, readonly string[]>();
+  const endOf = new Map<number, readonly string[]>();
+  const stageEnd = (index: number): readonly string[] => {
+    const pending: number[] = [];
+    const seen = new Set<number>();
+    let i: number | undefined = index;
+    while (i !== undefined && !endOf.has(i) && !seen.has(i)) {
+      seen.add(i);
+      pending.push(i);
+      const base: DockerfileModel["stages"][number]["base"] = model.stages[i].base;
+      i = base.kind === "stage" ? base.stage : undefined;
     }
-  }
-  return shell;
+    let shell = i !== undefined ? (endOf.get(i) ?? DEFAULT_SHELL) : DEFAULT_SHELL;
+    for (const s of pending.reverse()) {
+      for (const instruction of model.stages[s].instructions) {
+        before.set(instruction, shell);
+        if (instruction.keyword === "SHELL" && instruction.words.length > 0) {
+          shell = instruction.words;
+        }
+      }
+      endOf.set(s, shell);
+    }
+    return endOf.get(index) ?? DEFAULT_SHELL;
+  };
+  model.stages.forEach((_, index) => stageEnd(index));
+  return before;
 }
 
 /** True when `words` turn pipefail on: `-o pipefail`, `-eo pipefail`, `-opipefail`. */
@@ -45,8 +64,9 @@ export const dockerfilePipefail: DockerfileRule = {
   },
   remediation:
     'Set SHELL ["/bin/bash", "-o", "pipefail", "-c"] (or ["/bin/ash", "-eo", "pipefail", "-c"] on Alpine) before the RUN, or start its script with set -o pipefail.',
-  check: (model) =>
-    builtInstructions(model)
+  check: (model) => {
+    const shells = shellsOf(model);
+    return builtInstructions(model)
       .filter(
         (i) =>
           i.keyword === "RUN" &&
@@ -54,7 +74,9 @@ export const dockerfilePipefail: DockerfileRule = {
       )
       .flatMap((i) => {
         const piped = i.commands.findIndex((c) => c.piped);
-        const shell = i.execForm ? i.words.slice(0, i.words.indexOf("-c") + 1) : shellOf(model, i);
+        const shell = i.execForm
+          ? i.words.slice(0, i.words.indexOf("-c") + 1)
+          : (shells.get(i) ?? DEFAULT_SHELL);
         if (
           piped === -1 ||
           !POSIX_SHELLS.test(programName(shell[0] ?? "")) ||
@@ -71,5 +93,6 @@ export const dockerfilePipefail: DockerfileRule = {
             `RUN pipes ${pipe} without pipefail, so a failure before the last command is ignored; expected SHELL [..., "-o", "pipefail", "-c"] or set -o pipefail`,
           ),
         ];
-      }),
+      });
+  },
 };
