@@ -1,6 +1,7 @@
 import { Dirent, Stats, readFileSync, readdirSync, realpathSync, statSync } from "fs";
-import { extname, join } from "path";
+import { extname, join, resolve, sep } from "path";
 import { InputError } from "./input-error";
+import { kustomizationReferences } from "./kustomization-references";
 import { SkippedInput } from "./skipped-input";
 
 /** A file's text, named as the user named it (`-` for standard input). */
@@ -65,6 +66,8 @@ class Walker {
   readonly sources: RenderSource[] = [];
   readonly skipped: SkippedInput[] = [];
   private readonly visited = new Map<string, string>();
+  /** Files a kustomization names in its subdirectories, by resolved path: its files list. */
+  private readonly owned = new Map<string, string[]>();
 
   constructor(private readonly extensions: readonly string[]) {}
 
@@ -118,6 +121,9 @@ class Walker {
       renderer ? { renderer, dir, files: [] } : undefined;
     if (source) {
       this.sources.push(source);
+      if (source.renderer === "kustomize") {
+        this.ownReferences(dir, entries, source.files);
+      }
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
@@ -138,6 +144,27 @@ class Walker {
           stats,
           source?.renderer === "kustomize" ? source.files : undefined,
         );
+      }
+    }
+  }
+
+  /**
+   * Records the files in subdirectories that the kustomization in `dir` names (resources,
+   * patches, generator files), so they are rendered with it rather than checked as fragments.
+   */
+  private ownReferences(dir: string, entries: readonly Dirent[], files: string[]): void {
+    const name = KUSTOMIZATION_FILES.find((n) => entries.some((e) => e.name === n));
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name ?? KUSTOMIZATION_FILES[0]), "utf8");
+    } catch {
+      return;
+    }
+    const root = resolve(dir);
+    for (const reference of kustomizationReferences(text)) {
+      const path = resolve(root, reference);
+      if (path.startsWith(root + sep)) {
+        this.owned.set(path, files);
       }
     }
   }
@@ -182,6 +209,11 @@ class Walker {
     const yaml = this.extensions.includes(extname(name).toLowerCase());
     if (owned && (yaml || KUSTOMIZATION_FILES.includes(name))) {
       owned.push(path);
+      return;
+    }
+    const referenced = this.owned.get(resolve(path));
+    if (referenced) {
+      referenced.push(path);
       return;
     }
     if (!yaml) {

@@ -77,7 +77,7 @@ export function checkManifests(
             file: input.file,
             document: manifest.document,
             reason: "unsupported-workload-kind",
-            detail: `${object.kind} ${metadata?.name ?? "(unnamed)"} has a pod spec at ${at}; no rule evaluates kind ${object.kind}`,
+            detail: `${object.kind} ${metadata?.name ?? "(unnamed)"} has a pod spec at ${at}; no rule evaluates kind ${object.kind}; declare its pod template under podTemplates in the --config file to check it`,
           });
         }
         continue;

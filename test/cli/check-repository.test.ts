@@ -53,13 +53,19 @@ const KUSTOMIZATION_SKIPPED = [
   ["deploy/base/kustomization.yaml", null, "kustomization", kustomize("deploy/base")],
   ["deploy/base/service.yaml", null, "kustomization", kustomize("deploy/base")],
   [
-    "deploy/overlays/prod/capture-traffic.yaml",
+    "deploy/overlays/prod/config/prod.env",
     null,
     "kustomization",
     kustomize("deploy/overlays/prod"),
   ],
   [
     "deploy/overlays/prod/kustomization.yaml",
+    null,
+    "kustomization",
+    kustomize("deploy/overlays/prod"),
+  ],
+  [
+    "deploy/overlays/prod/patches/capture-traffic.yaml",
     null,
     "kustomization",
     kustomize("deploy/overlays/prod"),
@@ -71,7 +77,7 @@ const TAIL_SKIPPED = [
     "k8s/webapp.yaml",
     0,
     "unsupported-workload-kind",
-    "WebApp admin has a pod spec at spec.template.spec; no rule evaluates kind WebApp",
+    "WebApp admin has a pod spec at spec.template.spec; no rule evaluates kind WebApp; declare its pod template under podTemplates in the --config file to check it",
   ],
   ["scripts/deploy.sh", null, "not-yaml", "not a .yaml, .yml, .json file"],
   ["values/debug-values.yaml", 0, "not-kubernetes", NOT_KUBERNETES],
@@ -163,12 +169,12 @@ describe("hardened check on a whole repository", () => {
       files: 17,
       charts: 0,
       kustomizations: 0,
-      skipped: 21,
+      skipped: 22,
       skippedByReason: {
         empty: 1,
         "helm-chart": 4,
         "hidden-directory": 1,
-        kustomization: 5,
+        kustomization: 6,
         "not-kubernetes": 8,
         "not-yaml": 2,
       },
@@ -190,7 +196,7 @@ describe("hardened check on a whole repository", () => {
       ...MANIFEST_FINDINGS,
       [
         "deploy/overlays/prod",
-        1,
+        2,
         "Deployment",
         "payments",
         "capabilities-baseline",
@@ -207,18 +213,18 @@ describe("hardened check on a whole repository", () => {
     assert.deepEqual(skippedRows(json), [...ALWAYS_SKIPPED, ...TAIL_SKIPPED]);
     assert.deepEqual(
       [json.summary.checked, json.summary.otherObjects, json.summary.kustomizations],
-      [11, 9, 2],
-      "base and overlay each render a Deployment and a Service",
+      [11, 10, 2],
+      "base and overlay each render a Deployment and a Service; the overlay a ConfigMap",
     );
     const text = check(["--profile", "baseline", REPO], RENDERERS).stdout;
     assert.ok(
       text.includes(
-        `${REPO}/deploy/overlays/prod document 1 (rendered by kustomize build ${REPO}/deploy/overlays/prod): Deployment payments/payments\n` +
+        `${REPO}/deploy/overlays/prod document 2 (rendered by kustomize build ${REPO}/deploy/overlays/prod): Deployment payments/payments\n` +
           "  error   capabilities-baseline  spec.template.spec.containers[0].securityContext.capabilities.add[0] (container payments)\n",
       ),
       text,
     );
-    assert.match(text, /^17 files read, 2 kustomizations rendered: 9 other Kubernetes objects, /m);
+    assert.match(text, /^17 files read, 2 kustomizations rendered: 10 other Kubernetes objects, /m);
   });
 
   it("prints one line of counts, and every skipped input with --verbose", () => {
@@ -227,7 +233,7 @@ describe("hardened check on a whole repository", () => {
     assert.ok(
       run.stdout.endsWith(
         "17 files read: 7 other Kubernetes objects, 1 workload of an unsupported kind not checked; " +
-          "21 skipped (1 empty, 4 helm-chart, 1 hidden-directory, 5 kustomization, 8 not-kubernetes, 2 not-yaml); " +
+          "22 skipped (1 empty, 4 helm-chart, 1 hidden-directory, 6 kustomization, 8 not-kubernetes, 2 not-yaml); " +
           "--verbose lists them\n" +
           "4 errors, 0 warnings, 0 notes in 9 workloads checked (profile baseline, pssVersion latest)\n",
       ),
@@ -244,11 +250,11 @@ describe("hardened check on a whole repository", () => {
     );
     assert.match(
       verbose.stdout,
-      /^ {2}test\/fixtures\/repo\/k8s\/webapp\.yaml document 0: unsupported-workload-kind: WebApp admin has a pod spec at spec\.template\.spec; no rule evaluates kind WebApp$/m,
+      /^ {2}test\/fixtures\/repo\/k8s\/webapp\.yaml document 0: unsupported-workload-kind: WebApp admin has a pod spec at spec\.template\.spec; no rule evaluates kind WebApp; declare its pod template under podTemplates in the --config file to check it$/m,
     );
     assert.equal(
       verbose.stdout.split("\n").filter((l) => /^ {2}\S.*: [a-z-]+: /.test(l)).length,
-      22,
+      23,
     );
   });
 

@@ -12,7 +12,14 @@ const CONFIG_MAP = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n";
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), "hardened-walk-"));
   chmodSync(root, 0o755);
-  for (const dir of ["app", "app/.cache", "node_modules/x", "real", "chart/templates", "kust"]) {
+  for (const dir of [
+    "app",
+    "app/.cache",
+    "node_modules/x",
+    "real",
+    "chart/templates",
+    "kust/sub",
+  ]) {
     mkdirSync(join(root, dir), { recursive: true });
   }
   writeFileSync(join(root, "app/a.yaml"), CONFIG_MAP);
@@ -22,7 +29,9 @@ function tree(): string {
   writeFileSync(join(root, "real/d.json"), JSON.stringify({ apiVersion: "v1", kind: "Pod" }));
   writeFileSync(join(root, "chart/Chart.yaml"), "apiVersion: v2\nname: c\nversion: 1.0.0\n");
   writeFileSync(join(root, "chart/templates/x.yaml"), "kind: {{ .Values.kind }}\n");
-  writeFileSync(join(root, "kust/kustomization.yaml"), "resources: [r.yaml]\n");
+  writeFileSync(join(root, "kust/kustomization.yaml"), "resources: [r.yaml, sub/s.yaml]\n");
+  writeFileSync(join(root, "kust/sub/s.yaml"), CONFIG_MAP);
+  writeFileSync(join(root, "kust/sub/other.yaml"), CONFIG_MAP);
   writeFileSync(join(root, "kust/r.yaml"), CONFIG_MAP);
   writeFileSync(join(root, "kust/notes.md"), "# notes\n");
   symlinkSync(join(root, "real"), join(root, "app/link-to-real"));
@@ -34,7 +43,7 @@ function tree(): string {
 }
 
 describe("scanInputs (directory walking)", () => {
-  it("reads YAML files, follows directory links once, and lists everything else with the reason", () => {
+  it("reads YAML files, follows directory links once, hands chart and kustomization files (also those a kustomization names in a subdirectory) to their renderer, and lists everything else with the reason", () => {
     const root = tree();
     const scan = scanInputs([root], EXTENSIONS, () => "");
     const rel = (p: string) => p.slice(root.length + 1);
@@ -45,13 +54,14 @@ describe("scanInputs (directory walking)", () => {
         ["app/a.yaml", false],
         ["app/link-to-real/d.json", false],
         ["chart/Chart.yaml", false],
+        ["kust/sub/other.yaml", false],
       ],
     );
     assert.deepEqual(
       scan.sources.map((s) => [s.renderer, rel(s.dir), s.files.map(rel)]),
       [
         ["helm", "chart", ["chart/templates/x.yaml"]],
-        ["kustomize", "kust", ["kust/kustomization.yaml", "kust/r.yaml"]],
+        ["kustomize", "kust", ["kust/kustomization.yaml", "kust/r.yaml", "kust/sub/s.yaml"]],
       ],
     );
     assert.deepEqual(
