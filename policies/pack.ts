@@ -6,9 +6,14 @@ import {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { CATALOG } from "../rules/catalog";
-import { builtImageByDigest, isDockerResourceRule } from "../rules/docker-resource";
+import {
+  DockerResourceRule,
+  builtImageByDigest,
+  isDockerResourceRule,
+} from "../rules/docker-resource";
 import { DockerfileRule } from "../rules/dockerfile/dockerfile-rule";
 import { KubernetesRule } from "../rules/kubernetes/kubernetes-rule";
+import { networkPolicyIsolation } from "../rules/kubernetes/network-policy/isolation";
 import { Profile } from "../rules/profile";
 import { RuleMetadata, RuleTarget } from "../rules/rule";
 import { Severity } from "../rules/severity";
@@ -18,6 +23,7 @@ import { exemptionAuditPolicy } from "./exemption-audit-policy";
 import { KubernetesResourceEvaluator } from "./kubernetes-evaluation";
 import { kubernetesPolicy } from "./kubernetes-policy";
 import { builtImageByDigestPolicy } from "./stack-policy";
+import { networkPolicyIsolationPolicy } from "./network-policy-isolation-policy";
 
 /** The pack's name, as `pulumi preview --policy-pack` and `pulumi policy publish` show it. */
 export const PACK_NAME = "hardened-containers";
@@ -97,6 +103,9 @@ function policyOf(
   if (rule.id === builtImageByDigest.id) {
     return builtImageByDigestPolicy(ruleIds);
   }
+  if (rule.id === networkPolicyIsolation.id) {
+    return networkPolicyIsolationPolicy(ruleIds);
+  }
   if (rule.target === "docker-resource") {
     throw new UnsupportedRuleError(rule);
   }
@@ -110,8 +119,8 @@ function policyOf(
  * inline Dockerfiles of `dockerbuild.Image`, and the stack rule `built-image-by-digest`.
  * Built-image rules (target `image`) read the pushed image's config and layers, which no resource
  * input holds: they have no policy (`HardenedImage` and `hardened image` run them). When a
- * Kubernetes rule is selected, the `hardened` policy comes last: the pack-level settings section
- * and the advisory report of honoured exemptions.
+ * Kubernetes or Docker resource rule is selected, the `hardened` policy comes last: the pack-level
+ * settings section and the advisory report of honoured exemptions.
  */
 export function hardenedPolicies(selection: PolicySelection = {}): Policies {
   const catalog = selection.catalog ?? CATALOG;
@@ -125,6 +134,7 @@ export function hardenedPolicies(selection: PolicySelection = {}): Policies {
   const evaluator = new KubernetesResourceEvaluator(kubernetesRules);
   const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [];
   const selectedKubernetes: KubernetesRule[] = [];
+  const selectedDocker: DockerResourceRule[] = [];
   for (const rule of catalog) {
     if (
       (selection.profile !== undefined && !rule.profiles.includes(selection.profile)) ||
@@ -148,10 +158,18 @@ export function hardenedPolicies(selection: PolicySelection = {}): Policies {
     );
     if (isKubernetesRule(rule)) {
       selectedKubernetes.push(rule);
+    } else if (isDockerResourceRule(rule)) {
+      selectedDocker.push(rule);
     }
   }
-  if (selectedKubernetes.length > 0) {
-    policies.push(exemptionAuditPolicy(selectedKubernetes, ruleIds, evaluator));
+  if (selectedKubernetes.length > 0 || selectedDocker.length > 0) {
+    policies.push(
+      exemptionAuditPolicy(
+        { kubernetes: selectedKubernetes, docker: selectedDocker },
+        ruleIds,
+        evaluator,
+      ),
+    );
   }
   return policies;
 }

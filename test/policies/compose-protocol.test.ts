@@ -47,7 +47,7 @@ describe("composed packs over the Analyzer protocol", function () {
       "docker-privileged",
       "docker-non-root-user",
     ]);
-    assert.deepEqual(names({ tags: ["cis-docker:5.4"] }), ["docker-privileged"]);
+    assert.deepEqual(names({ tags: ["cis-docker:5.4"] }), ["docker-privileged", "hardened"]);
     assert.ok(
       root
         .hardenedPolicies({ targets: ["kubernetes"], enforcementLevel: "advisory" })

@@ -150,5 +150,15 @@ describe("Docker resource rule policies", () => {
       1,
       "allowExemptions.from without config refuses configured exemptions",
     );
+    const hardened = POLICIES.get("hardened");
+    assert.ok(hardened);
+    assert.deepEqual(
+      violationsOf(
+        await runPolicy(hardened, { type, name: "legacy", props: root, config: { exemptions } }),
+      ),
+      [
+        '"docker-non-root-user" exempted by config (reason: legacy image): user: user is "root", which is root; expected a non-root user such as "65532:65532"',
+      ],
+    );
   });
 });
