@@ -12,8 +12,8 @@ const ROOT = join(__dirname, "..", "..");
 
 /**
  * Runs `hardened <args>` from source as a real process, optionally feeding standard input, with
- * extra environment variables (`env`, e.g. a `PATH` that decides which renderers are found) and
- * as another user (`uid`/`gid`, to meet permissions that root ignores).
+ * extra environment variables (`env`, e.g. a `PATH` that decides which renderers are found), and
+ * under a wrapper command (`wrap`, e.g. `setpriv` to meet permissions that root ignores).
  */
 export function runCli(
   args: readonly string[],
@@ -21,20 +21,24 @@ export function runCli(
     stdin?: string;
     cwd?: string;
     env?: Readonly<Record<string, string>>;
-    uid?: number;
-    gid?: number;
+    wrap?: readonly string[];
   } = {},
 ): CliRun {
+  const [program, ...wrapArgs] = [...(options.wrap ?? []), process.execPath];
   const result = spawnSync(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", join(ROOT, "cli", "hardened.ts"), ...args],
+    program,
+    [
+      ...wrapArgs,
+      "-r",
+      "ts-node/register/transpile-only",
+      join(ROOT, "cli", "hardened.ts"),
+      ...args,
+    ],
     {
       cwd: options.cwd ?? ROOT,
       input: options.stdin ?? "",
       encoding: "utf8",
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, "tsconfig.json"), ...options.env },
-      uid: options.uid,
-      gid: options.gid,
     },
   );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
