@@ -20,7 +20,7 @@ const NGINX = `docker.io/nginxinc/nginx-unprivileged@sha256:${"5".repeat(64)}`;
 export const previewStep: DemoStep = {
   title: "hardened preview: the insecure program is blocked, the hardened one passes",
   run: async () => {
-    const blocked = await runHardened(["preview", "examples/insecure"]);
+    const blocked = await runHardened(["preview", "examples/insecure", "--engine", "mocks"]);
     if (blocked !== 1) {
       return { status: "failed", detail: `the insecure program was not blocked (exit ${blocked})` };
     }
@@ -33,6 +33,8 @@ export const previewStep: DemoStep = {
       await runHardened([
         "preview",
         "examples/k8s-readonly",
+        "--engine",
+        "mocks",
         "--stack-config",
         stackConfig,
         "--render-yaml",

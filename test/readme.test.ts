@@ -40,7 +40,7 @@ describe("README", () => {
   });
 
   it("shows the demo summary the demo prints, step by step", () => {
-    const summary = blockAfter("`npm run demo` runs four steps", "");
+    const summary = blockAfter("`npm run demo` runs five steps", "");
     const titles = summary
       .split("\n")
       .filter((l) => /^ {2}[A-Z]/.test(l))

@@ -13,9 +13,15 @@ import { createRequire } from "module";
 import { join } from "path";
 import { EngineHostResult, EngineRequest } from "./engine-request";
 
-/** The exit code the CLI reported in an Automation API `CommandError` message (`code: N`). */
+/**
+ * The CLI's exit code from an Automation API `CommandError`: its message carries the process
+ * runner's "Command failed with exit code N" (the error's own `code:` is -2 when the runner, not
+ * the CLI, reported the failure).
+ */
 function exitCodeOf(error: unknown): number | undefined {
-  const match = /^code: (-?\d+)$/m.exec(error instanceof Error ? error.message : "");
+  const message = error instanceof Error ? error.message : "";
+  const match =
+    /Command failed with exit code (\d+)/.exec(message) ?? /^code: (-?\d+)$/m.exec(message);
   return match ? Number(match[1]) : undefined;
 }
 

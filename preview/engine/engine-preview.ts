@@ -25,9 +25,11 @@ export interface EnginePreviewVerdict {
   readonly advisory: number;
 }
 
-/** Counts the `- [level]  policy  (resource)` lines the CLI prints under `Policies:`. */
+/**
+ * Counts the `- [level] [severity: …]  policy  (resource)` lines the CLI prints under `Policies:`.
+ */
 function countViolations(stdout: string, level: "mandatory" | "advisory"): number {
-  return stdout.split("\n").filter((line) => new RegExp(`^\\s+- \\[${level}\\]\\s`).test(line))
+  return stdout.split("\n").filter((line) => new RegExp(`^\\s+- \\[${level}\\][ \\[]`).test(line))
     .length;
 }
 

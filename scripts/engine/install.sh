@@ -3,8 +3,6 @@
 # cache outside the repository (one folder per version set), and links .ci/work/engine to it:
 #   bin/pulumi                         the CLI (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
 #   bin/pulumi-resource-kubernetes     the Kubernetes provider, found on PATH as an ambient plugin
-#   bin/pulumi-analyzer-policy-nodejs  the launcher the CLI runs for a Node.js policy pack when no
-#                                      Node.js language plugin is installed
 #   versions.json                      what was built, from which modules, and how long it took
 # A second run finds the cache and returns in seconds. Pieces the proxy does not serve (the Node.js
 # language host, the Docker provider) are recorded in versions.json as unavailable, with the error.
@@ -126,18 +124,6 @@ GO
   )
 }
 
-# Pulumi's own distribution ships this launcher as a script too: it runs the pack's
-# @pulumi/pulumi/cmd/run-policy-pack with node, in the pack folder, with the engine's arguments.
-write_policy_launcher() {
-  cat >"$1/pulumi-analyzer-policy-nodejs" <<'SH'
-#!/bin/sh
-# Starts a Node.js policy pack: the CLI runs this in the pack folder with <engine-address> <pack-dir>.
-runner=$(node -p 'require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [process.cwd()] })') || exit 1
-exec node "$runner" "$@"
-SH
-  chmod 755 "$1/pulumi-analyzer-policy-nodejs"
-}
-
 # probe_unavailable MODULE: prints the proxy's answer for a module the engine would want.
 probe_unavailable() {
   (cd "$1" && go list -m -versions "$2" 2>&1 | tr '\n' ' ' | sed 's/"/\\"/g') || true
@@ -172,7 +158,6 @@ main() {
     die "building the Kubernetes provider failed"
   }
   k8s_s=$(($(date +%s) - started))
-  write_policy_launcher "$staging/bin"
   local nodejs_host docker_provider
   nodejs_host=$(probe_unavailable "$work/cli" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3)
   docker_provider=$(probe_unavailable "$work/cli" github.com/pulumi/pulumi-docker/provider/v4)

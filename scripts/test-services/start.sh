@@ -6,6 +6,7 @@
 #   - local base images, since nothing can be pulled from public registries:
 #       127.0.0.1:5000/debian:bookworm-slim (debootstrap minbase, also on :5001) and
 #       127.0.0.1:5000/tiny:latest (FROM scratch, one file);
+#   - the Pulumi engine: the CLI and the Kubernetes provider built from Go modules (../engine);
 #   - psa-eval, the Pod Security reference evaluator (build-pss-reference.sh);
 #   - kustomize, which `hardened check` renders kustomizations with (renderers.sh).
 # Idempotent: a second run checks everything and returns in seconds.
@@ -221,6 +222,7 @@ main() {
   start_registry 5001 1 401
   push_debian
   push_tiny
+  bash "$ROOT_DIR/scripts/engine/install.sh"
   PSS_REFERENCE=$(bash "$ROOT_DIR/scripts/test-services/build-pss-reference.sh")
   bash "$ROOT_DIR/scripts/test-services/renderers.sh"
   YAML_REFERENCE=$(bash "$ROOT_DIR/scripts/test-services/build-k8s-yaml-reference.sh")
@@ -229,6 +231,7 @@ main() {
   printf '  registry    http://%s (no auth)\n' "$PLAIN_REGISTRY"
   printf '  registry    http://%s (basic auth %s)\n' "$AUTH_REGISTRY" "$AUTH_USER"
   printf '  images      %s/%s, %s/%s, %s/%s\n' "$PLAIN_REGISTRY" "$DEBIAN_TAG" "$AUTH_REGISTRY" "$DEBIAN_TAG" "$PLAIN_REGISTRY" "$TINY_TAG"
+  printf '  engine      %s\n' "$(readlink "$ROOT_DIR/.ci/work/engine")"
   printf '  psa-eval    %s\n' "$PSS_REFERENCE"
   printf '  yaml-ref    %s\n' "$YAML_REFERENCE"
 }

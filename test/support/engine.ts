@@ -1,6 +1,7 @@
 import { existsSync } from "fs";
 import { join } from "path";
 import { findEngineOnPath } from "../../preview/engine/run-engine-operation";
+import { buildPack } from "./analyzer/build-pack";
 import { serviceUnavailable } from "./registry";
 
 const ROOT = join(__dirname, "..", "..");
@@ -21,7 +22,8 @@ function hasKubernetesProvider(bin: string): boolean {
 
 /**
  * Skips (or, under CI, fails) the current suite unless the real Pulumi CLI and the Kubernetes
- * provider are there; returns their folder.
+ * provider are there; returns their folder. Compiles the policy pack, so the engine starts the
+ * current source.
  */
 export function requireEngine(context: Mocha.Context): string {
   const bin = engineBin();
@@ -31,5 +33,31 @@ export function requireEngine(context: Mocha.Context): string {
       "no Pulumi engine: run scripts/engine/install.sh (pulumi and pulumi-resource-kubernetes)",
     );
   }
+  buildPack();
   return bin;
+}
+
+/** A policy violation as `pulumi preview`/`up` prints it under `Policies:`. */
+export interface EngineViolation {
+  /** `mandatory`, `advisory` or `remediate`. */
+  readonly level: string;
+  /** The policy name (the rule id). */
+  readonly policy: string;
+  /** The resource, as `<type>: <name>`. */
+  readonly resource: string;
+}
+
+/**
+ * The violations in the CLI's output: lines `- [level] [severity: high]  policy  (type: name)`
+ * (the severity is printed for policies that declare one).
+ */
+export function engineViolations(stdout: string): EngineViolation[] {
+  const violations: EngineViolation[] = [];
+  for (const line of stdout.split("\n")) {
+    const match = /^\s+- \[(\w+)\](?: \[severity: \w+\])?\s+(\S+)\s+\((.+)\)\s*$/.exec(line);
+    if (match) {
+      violations.push({ level: match[1], policy: match[2], resource: match[3] });
+    }
+  }
+  return violations;
 }
