@@ -7,6 +7,7 @@ import { FileEntry, FileType } from "../rules/image/model";
 import { keptContentLimit } from "../rules/image/inventory/kept-content";
 import { RegistryError } from "../oci/errors";
 import { ImageReadError } from "./errors";
+import { scanGoBuildInfo } from "./go-buildinfo-scan";
 import { MAX_LAYER_BYTES_ENV, maxLayerBytes } from "./layer-budget";
 import { normalizeTarPath } from "./tar-path";
 
@@ -19,6 +20,9 @@ export interface LayerContents {
   /** `sha256:` digest of the uncompressed tar stream (what `rootfs.diff_ids` lists). */
   readonly diffId: string;
 }
+
+/** Executables smaller than this are not searched for Go build information. */
+const MIN_GO_BINARY_BYTES = 64 * 1024;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
@@ -93,8 +97,8 @@ async function uncompressed(
 
 /**
  * Reads one layer blob (gzip-compressed or plain tar) to its end and lists its entries; keeps the
- * content of the files `keptContentLimit` names (user and package databases). `what` and `origin`
- * name the layer and image in errors.
+ * content of the files `keptContentLimit` names (user and package databases) and the Go build
+ * information of executables. `what` and `origin` name the layer and image in errors.
  * Reading stops with an `ImageReadError` once the uncompressed stream passes `maxBytes`
  * (`maxLayerBytes()`: `HARDENED_MAX_LAYER_BYTES`, default 8 GiB).
  */
@@ -141,13 +145,17 @@ export async function readLayer(
         );
       }
       let content: string | undefined;
-      const limit = fileType(h.type) === "file" ? keptContentLimit(path) : undefined;
+      let goBuildInfo: string | undefined;
+      const regular = fileType(h.type) === "file";
+      const limit = regular ? keptContentLimit(path) : undefined;
       if (limit !== undefined && (h.size ?? 0) <= limit) {
         const chunks: Buffer[] = [];
         for await (const chunk of entry) {
           chunks.push(chunk as Buffer);
         }
         content = Buffer.concat(chunks).toString("utf8");
+      } else if (regular && ((h.mode ?? 0) & 0o111) !== 0 && (h.size ?? 0) >= MIN_GO_BINARY_BYTES) {
+        goBuildInfo = await scanGoBuildInfo(entry as AsyncIterable<Buffer>);
       } else {
         entry.resume();
       }
@@ -166,6 +174,7 @@ export async function readLayer(
             }
           : {}),
         ...(content !== undefined ? { content } : {}),
+        ...(goBuildInfo !== undefined ? { goBuildInfo } : {}),
       });
     }
     await done;

@@ -79,7 +79,7 @@ export function packageLines(section: PackageSection): string[] {
   if (section.before === undefined) {
     return [
       `  Installed: ${total(section.after)}`,
-      "  (read from dpkg, apk, Python dist-info and node_modules; pass --before <image> to compare)",
+      "  (dpkg, apk, Python dist-info, node_modules, Go build info; --before <image> compares)",
     ];
   }
   const lines = [

@@ -22,6 +22,11 @@ export interface FileEntry {
    * `/etc/passwd`), when the reader kept them.
    */
   readonly content?: string;
+  /**
+   * An executable's Go build information: the bytes from its magic on (latin1), when the reader
+   * found one (see `rules/image/inventory/go-buildinfo.ts`).
+   */
+  readonly goBuildInfo?: string;
 }
 
 /** One layer of an image, in order from the bottom. */

@@ -55,8 +55,14 @@ describe("hardened report: package inventory, --sbom and --archive on real image
     assert.equal(run.code, 0, run.stderr);
     const { packages } = JSON.parse(run.stdout) as PackageJson;
     assert.ok(debianPackages.length > 50, `${debianPackages.length} packages in ${DEBIAN}`);
-    assert.deepEqual(packages.before, { deb: debianPackages.length, apk: 0, pypi: 0, npm: 0 });
-    assert.deepEqual(packages.after, { deb: 0, apk: 0, pypi: 0, npm: 0 });
+    assert.deepEqual(packages.before, {
+      deb: debianPackages.length,
+      apk: 0,
+      pypi: 0,
+      npm: 0,
+      golang: 0,
+    });
+    assert.deepEqual(packages.after, { deb: 0, apk: 0, pypi: 0, npm: 0, golang: 0 });
     assert.deepEqual(
       (packages.removed ?? []).map((p) => `${p.name} ${p.version}`).sort(),
       debianPackages,
@@ -116,6 +122,7 @@ describe("hardened report: package inventory, --sbom and --archive on real image
       apk: 0,
       pypi: 0,
       npm: 0,
+      golang: 0,
     });
   });
 

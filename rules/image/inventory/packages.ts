@@ -1,8 +1,9 @@
 import { ImageFilesystem } from "../filesystem";
+import { parseGoBuildInfo } from "./go-buildinfo";
 import { PACKAGE_DATABASES } from "./kept-content";
 
 /** The package ecosystems the inventory reads, in report order. */
-export const ECOSYSTEMS = ["deb", "apk", "pypi", "npm"] as const;
+export const ECOSYSTEMS = ["deb", "apk", "pypi", "npm", "golang"] as const;
 
 /** One of {@link ECOSYSTEMS}: the package URL type. */
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
@@ -144,10 +145,33 @@ function nodePackages(fs: ImageFilesystem): InstalledPackage[] {
   });
 }
 
+function goModules(fs: ImageFilesystem): InstalledPackage[] {
+  return [...fs.final.entries()].flatMap(([path, layered]) => {
+    const raw = layered.entry.goBuildInfo;
+    const info = raw === undefined ? undefined : parseGoBuildInfo(Buffer.from(raw, "latin1"));
+    if (info === undefined) {
+      return [];
+    }
+    const modules = [
+      { path: "stdlib", version: info.goVersion },
+      ...(info.main === undefined ? [] : [info.main]),
+      ...info.deps,
+    ];
+    return modules.map((m) => ({
+      ecosystem: "golang" as const,
+      name: m.path,
+      version: m.version,
+      path,
+      purl: `pkg:golang/${m.path.split("/").map(encodeURIComponent).join("/")}@${encodeURIComponent(m.version)}`,
+    }));
+  });
+}
+
 /**
  * The packages installed in an image's final filesystem: dpkg's `status` and distroless
  * `status.d/*`, apk's `installed`, Python `*.dist-info` directories and `node_modules` packages'
- * `package.json`, each with a package URL (the distribution from `os-release`, else `debian` or
+ * `package.json` and the modules Go binaries were built from (`stdlib` at the Go version, the main
+ * module, the dependencies), each with a package URL (the distribution from `os-release`, else `debian` or
  * `alpine`). Sorted by ecosystem, name, version and path.
  */
 export function imagePackages(fs: ImageFilesystem): InstalledPackage[] {
@@ -157,6 +181,7 @@ export function imagePackages(fs: ImageFilesystem): InstalledPackage[] {
     ...apkPackages(fs, distro ?? "alpine"),
     ...pythonPackages(fs),
     ...nodePackages(fs),
+    ...goModules(fs),
   ];
   const key = (p: InstalledPackage) =>
     `${ECOSYSTEMS.indexOf(p.ecosystem)}\u0000${p.name}\u0000${p.version}\u0000${p.path}`;

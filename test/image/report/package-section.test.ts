@@ -19,10 +19,10 @@ function pkg(ecosystem: Ecosystem, name: string, version = "1.0"): InstalledPack
 describe("the package inventory section", () => {
   it("counts the image alone without --before", () => {
     const section = packageSection([pkg("deb", "libc6"), pkg("pypi", "requests")], undefined);
-    assert.deepEqual(section, { after: { deb: 1, apk: 0, pypi: 1, npm: 0 } });
+    assert.deepEqual(section, { after: { deb: 1, apk: 0, pypi: 1, npm: 0, golang: 0 } });
     assert.deepEqual(packageLines(section), [
       "  Installed: 2 packages (deb 1, pypi 1)",
-      "  (read from dpkg, apk, Python dist-info and node_modules; pass --before <image> to compare)",
+      "  (dpkg, apk, Python dist-info, node_modules, Go build info; --before <image> compares)",
     ]);
   });
 
@@ -36,8 +36,8 @@ describe("the package inventory section", () => {
     ];
     const after = [pkg("deb", "libc6"), pkg("pypi", "pip", "24.0")];
     const section = packageSection(after, before);
-    assert.deepEqual(section.before, { deb: 3, apk: 0, pypi: 1, npm: 14 });
-    assert.deepEqual(section.after, { deb: 1, apk: 0, pypi: 1, npm: 0 });
+    assert.deepEqual(section.before, { deb: 3, apk: 0, pypi: 1, npm: 14, golang: 0 });
+    assert.deepEqual(section.after, { deb: 1, apk: 0, pypi: 1, npm: 0, golang: 0 });
     assert.equal(section.removed?.length, 16);
     assert.deepEqual(section.removed?.slice(0, 2), [
       { ecosystem: "deb", name: "bash", version: "1.0" },
