@@ -43,6 +43,25 @@ describe("pulumi preview --policy-pack on workloads the Kubernetes provider expa
       env: NO_DOWNLOADS,
     });
 
+  it("fails the preview, rather than passing it unchecked, when there is no cluster and no renderYamlToDirectory", async () => {
+    const noCluster = createEngineWorkspace(PROGRAM, { stack: "no-cluster" });
+    try {
+      const result = await runEngineOperation(noCluster, "preview", {
+        engineBin,
+        policyPacks: [PACK],
+        env: { ...NO_DOWNLOADS, KUBECONFIG: join(noCluster.workDir, "no-such-kubeconfig") },
+      });
+      assert.strictEqual(result.exitCode, 1, `${result.stdout}\n${result.stderr}`);
+      assert.match(
+        result.stdout,
+        /kubernetes:helm\.sh\/v4:Chart resource 'agent' has a problem: configured Kubernetes cluster is unreachable/,
+      );
+      assert.deepStrictEqual(engineViolations(result.stdout), []);
+    } finally {
+      noCluster.dispose();
+    }
+  });
+
   it("blocks the privileged Pods of a Helm chart, a ConfigGroup and a ConfigFile, and the chart's hostPath DaemonSet, naming each child", async () => {
     const result = await preview();
     assert.strictEqual(result.exitCode, 1, `${result.stdout}\n${result.stderr}`);
