@@ -2,6 +2,7 @@ import Ajv from "ajv";
 import { readFileSync } from "fs";
 import { parse } from "yaml";
 import { isKnownRuleId } from "../../rules/catalog";
+import { didYouMean } from "../../rules/settings/did-you-mean";
 import { allowedRegistryProblem } from "../../rules/image-reference";
 import { ExemptionGovernance } from "../../rules/exemptions/governance";
 import { GovernanceError, readGovernance } from "../../rules/exemptions/read-governance";
@@ -37,6 +38,15 @@ export interface HardenedConfig {
 
 const validate = new Ajv({ allErrors: true }).compile(CONFIG_SCHEMA);
 
+/** The `properties` of the schema object an Ajv `schemaPath` (`#/properties/x/additionalProperties`) points into. */
+function schemaAt(schemaPath: string): Record<string, unknown> {
+  let node: unknown = CONFIG_SCHEMA;
+  for (const part of schemaPath.replace(/^#\//, "").split("/").slice(0, -1)) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
+  }
+  return (node as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+}
+
 /**
  * Reads and validates a config file. Every problem is an `InputError` naming the file and the
  * field: unreadable file, malformed YAML, a value of the wrong type, an exemption without a
@@ -65,7 +75,7 @@ export function loadConfig(file: string): HardenedConfig {
         e.instancePath === "" ? "(top level)" : e.instancePath.slice(1).replace(/\//g, ".");
       const extra =
         e.params && "additionalProperty" in e.params
-          ? ` "${String(e.params.additionalProperty)}"`
+          ? ` "${String(e.params.additionalProperty)}"${didYouMean(String(e.params.additionalProperty), Object.keys(schemaAt(e.schemaPath)))}`
           : "";
       return `${field}: ${e.message}${extra}`;
     });

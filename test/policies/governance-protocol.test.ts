@@ -220,11 +220,13 @@ describe("governance over the Analyzer protocol: who may exempt what, every exem
     const before = running.pack.stderr().length;
     await configure({
       privilegd: { enforcementLevel: "mandatory" },
+      all: { enforcementLevel: "mandatory", properties: { profile: "restricted" } },
       hardened: { enforcementLevel: "advisory", properties: { allowedRegistry: ["ghcr.io"] } },
     });
     assert.deepEqual(running.pack.stderr().slice(before).trim().split("\n").sort(), [
       'warning: policy pack hardened-containers, policy "hardened": setting "allowedRegistry" is unknown and ignored; did you mean "allowedRegistries"?',
       'warning: policy pack hardened-containers: "privilegd" is not a policy of this pack and is ignored; did you mean "privileged"?',
+      'warning: policy pack hardened-containers: settings under "all" are ignored (CrossGuard reads only its enforcement level); put them under "hardened"',
     ]);
   });
 });

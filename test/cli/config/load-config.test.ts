@@ -39,6 +39,14 @@ describe("hardened --config: the settings shared with the policy pack", () => {
       "is invalid: allowExemptions.from.0: must be equal to one of the allowed values",
     ],
     ["pssVersion: v1.2\n", "is invalid: pssVersion: must match pattern"],
+    [
+      "allowedRegistry: [ghcr.io]\n",
+      'is invalid: (top level): must NOT have additional properties "allowedRegistry"; did you mean "allowedRegistries"?',
+    ],
+    [
+      "allowExemptions: {form: [config]}\n",
+      'is invalid: allowExemptions: must NOT have additional properties "form"; did you mean "from"?',
+    ],
   ];
   for (const [text, message] of invalid) {
     it(`refuses ${text.trim()}, naming the field`, () => {
