@@ -59,11 +59,12 @@ describe("composed packs over the Analyzer protocol", function () {
     );
   });
 
-  const packs: [string, string, string[]][] = [
+  const packs: [string, string, string[], string[]][] = [
     [
       "a platform's pack: hardenedPolicies({ targets: ['kubernetes'], profile: 'restricted' }) and its own policy",
       COMPOSED,
       [...restrictedKubernetesRules(), "hardened", "team-label"],
+      ["privileged mandatory", "allow-privilege-escalation mandatory", "team-label advisory"],
     ],
     [
       "the ready restricted pack (packs/restricted)",
@@ -74,9 +75,21 @@ describe("composed packs over the Analyzer protocol", function () {
         ),
         "hardened",
       ],
+      ["privileged mandatory", "allow-privilege-escalation mandatory"],
+    ],
+    [
+      "the ready baseline pack (packs/baseline)",
+      join(PACK_DIR, "..", "packs", "baseline"),
+      [
+        ...CATALOG.filter((r) => r.target !== "image" && r.profiles.includes("baseline")).map(
+          (r) => r.id,
+        ),
+        "hardened",
+      ],
+      ["privileged mandatory"],
     ],
   ];
-  for (const [title, dir, policies] of packs) {
+  for (const [title, dir, policies, expected] of packs) {
     describe(title, () => {
       let running: RunningPack;
       before(async () => {
@@ -102,12 +115,8 @@ describe("composed packs over the Analyzer protocol", function () {
         );
         assert.deepEqual(
           reported,
-          [
-            "privileged mandatory",
-            "allow-privilege-escalation mandatory",
-            ...(dir === COMPOSED ? ["team-label advisory"] : []),
-          ],
-          "no image-digest or allowed-registries: hardened extras are outside the restricted profile",
+          expected,
+          "no image-digest: hardened extras are outside the profile (and restricted controls outside baseline)",
         );
       });
     });
