@@ -1,6 +1,7 @@
 import { DOCKER_RESOURCE_RULES } from "./docker-resource";
 import { DOCKERFILE_RULES } from "./dockerfile/rules";
 import { IMAGE_RULES } from "./image/rules";
+import { networkPolicyIsolation } from "./kubernetes/network-policy/isolation";
 import { KUBERNETES_RULES } from "./kubernetes/rules";
 import { RuleMetadata } from "./rule";
 
@@ -10,6 +11,7 @@ import { RuleMetadata } from "./rule";
  */
 export const CATALOG: readonly RuleMetadata[] = [
   ...KUBERNETES_RULES,
+  networkPolicyIsolation,
   ...DOCKERFILE_RULES,
   ...IMAGE_RULES,
   ...DOCKER_RESOURCE_RULES,

@@ -2,8 +2,12 @@ import { Profile } from "./profile";
 import { RuleReferences } from "./references";
 import { Severity } from "./severity";
 
-/** What a rule looks at. */
-export type RuleTarget = "kubernetes" | "dockerfile" | "image" | "docker-resource";
+/**
+ * What a rule looks at: one Kubernetes workload, a Dockerfile, a built image, a Docker resource,
+ * or a set of Kubernetes objects together (`kubernetes-set`: cross-resource rules).
+ */
+export type RuleTarget =
+  "kubernetes" | "kubernetes-set" | "dockerfile" | "image" | "docker-resource";
 
 /** A rule's identity and documentation: everything about it except its logic. */
 export interface RuleMetadata {

@@ -6,6 +6,7 @@ import { InputError } from "../input-error";
 import { InputFile } from "../input-files";
 import { ReportFinding } from "../output/report";
 import { SkippedInput } from "../skipped-input";
+import { SeenManifest, networkIsolationReport } from "./network-isolation";
 import { parseManifests } from "./parse-manifests";
 
 /** The findings over a set of manifest files, and what was checked, seen and skipped. */
@@ -42,6 +43,7 @@ export function checkManifests(
   const skipped: SkippedInput[] = [];
   let checked = 0;
   let otherObjects = 0;
+  const seen: SeenManifest[] = [];
   for (const input of files) {
     if (input.renderedBy === undefined && isEmptyYaml(input.text)) {
       if (input.explicit !== false) {
@@ -65,6 +67,7 @@ export function checkManifests(
         detail: 'not a mapping with a string "apiVersion" and "kind"',
       });
     for (const manifest of parseManifests(input, notKubernetes)) {
+      seen.push({ manifest, renderedBy: input.renderedBy });
       const object = manifest.object;
       const metadata = object.metadata;
       if (workloadShapeOf(object, evaluation.podTemplates) === undefined) {
@@ -101,5 +104,6 @@ export function checkManifests(
       }
     }
   }
+  findings.push(...networkIsolationReport(seen, evaluation, selectors));
   return { findings, checked, otherObjects, skipped };
 }

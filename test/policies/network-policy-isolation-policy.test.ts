@@ -1,0 +1,77 @@
+import { strict as assert } from "assert";
+import { StackValidationArgs, StackValidationPolicy, unknownCheckingProxy } from "@pulumi/policy";
+import { hardenedPolicies } from "../../policies/pack";
+
+const policy = hardenedPolicies().find(
+  (p) => p.name === "network-policy-isolation",
+) as StackValidationPolicy;
+
+interface StackResource {
+  readonly type: string;
+  readonly name: string;
+  readonly props: Record<string, unknown>;
+}
+
+async function validate(
+  resources: readonly StackResource[],
+  config: Record<string, unknown> = {},
+): Promise<[string, string | undefined][]> {
+  const reported: [string, string | undefined][] = [];
+  const args = {
+    resources: resources.map((r) => ({
+      ...r,
+      urn: `urn:pulumi:dev::shop::${r.type}::${r.name}`,
+      props: unknownCheckingProxy(r.props),
+    })),
+    getConfig: () => config,
+    notApplicable: () => {
+      throw new Error("not applicable");
+    },
+  } as unknown as StackValidationArgs;
+  await policy.validateStack(args, (message, urn) => reported.push([message, urn]));
+  return reported;
+}
+
+const web: StackResource = {
+  type: "kubernetes:apps/v1:Deployment",
+  name: "web",
+  props: {
+    metadata: { name: "web", namespace: "shop" },
+    spec: { template: { metadata: { labels: { app: "web" } }, spec: { containers: [] } } },
+  },
+};
+
+const netpol = (name: string, podSelector: unknown): StackResource => ({
+  type: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+  name,
+  props: {
+    metadata: { name, namespace: "shop" },
+    spec: { podSelector, policyTypes: ["Ingress", "Egress"] },
+  },
+});
+
+describe("network-policy-isolation stack policy", () => {
+  it("reports a workload no NetworkPolicy of the stack selects, on the workload's URN", async () => {
+    assert.deepEqual(await validate([web, netpol("api", { matchLabels: { app: "api" } })]), [
+      [
+        "spec.template.metadata.labels: no NetworkPolicy in namespace shop selects its pods; expected a NetworkPolicy that selects them and restricts ingress or egress",
+        "urn:pulumi:dev::shop::kubernetes:apps/v1:Deployment::web",
+      ],
+    ]);
+  });
+
+  it("passes a workload a default deny selects, a stack without NetworkPolicy, and exempted workloads", async () => {
+    assert.deepEqual(await validate([web, netpol("deny", {})]), []);
+    assert.deepEqual(await validate([web]), []);
+    const exemptions = [{ rule: "network-policy-isolation", name: "web", reason: "mesh policy" }];
+    assert.deepEqual(
+      await validate([web, netpol("api", { matchLabels: { app: "api" } })], { exemptions }),
+      [],
+    );
+  });
+
+  it("is a stack policy of the pack, advisory by default", () => {
+    assert.equal(typeof policy.validateStack, "function");
+    assert.equal(policy.enforcementLevel, "advisory");
+  });
+});
