@@ -106,6 +106,12 @@ describe("HardenedImage verification of the pushed image (Docker engine and loca
     assert.match(report, /\n {2}\[PASS\] Base image pinned by digest \(sha256:[0-9a-f]{12}…\)\n/);
     assert.match(report, /\n {2}Size: [\d.]+ MB \(.*\/hardened@sha256:[0-9a-f]{64}, 3 layers\)\n/);
     assert.doesNotMatch(report, /\[(FAIL|WARN)\]|EXEMPTIONS|RUNTIME CHECKS|SETTINGS/);
+    assert.ok(
+      report.includes(
+        "\nPACKAGE INVENTORY:\n  Installed: 0 packages\n  (dpkg, apk, Python dist-info, node_modules, Go build info; --before <image> compares)\n",
+      ),
+      report,
+    );
     if (spawnSync("trivy", ["--version"]).status !== 0) {
       assert.ok(
         report.endsWith(
