@@ -69,6 +69,30 @@ describe("governance over the Analyzer protocol: who may exempt what, every exem
     ]);
   });
 
+  it("refuses the same exemptions written by HardenedDeployment args, naming the source", async () => {
+    await configure();
+    const diagnostics = await summary(selfExempted("hardened:index:HardenedDeployment"));
+    assert.deepEqual(
+      diagnostics.map(([name, level, message]) => [
+        name,
+        level,
+        / \[(exemption .*)\]$/.exec(String(message))?.[1],
+      ]),
+      [
+        [
+          "privileged",
+          "mandatory",
+          'exemption of "privileged" from args refused: "privileged" is mandatory, so only the platform\'s pack config may exempt it (allowExemptions.rules)',
+        ],
+        [
+          "run-as-non-root",
+          "mandatory",
+          'exemption of "run-as-non-root" from args refused: "run-as-non-root" is mandatory, so only the platform\'s pack config may exempt it (allowExemptions.rules)',
+        ],
+      ],
+    );
+  });
+
   it("passes it with the platform's allow-list, and shows each exemption as advisory", async () => {
     await configure({
       hardened: {
