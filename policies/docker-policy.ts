@@ -4,19 +4,22 @@ import { Finding } from "../rules/finding";
 import { exemptionsForResource } from "./exemptions";
 import { policyMetadata } from "./policy-metadata";
 import { configExemptionsOf, policySettings } from "./pack-section";
+import { rawProperties } from "./raw-properties";
+import { redactSecrets, secretsOf } from "./secret-values";
 import { unknownsAsRuleErrors } from "./unknowns";
 import { reportFindings } from "./violations";
 
 /**
  * Runs one Docker resource rule on a resource as the policy pack sees it: settings from the
- * policy's config, unknown values skipped. Returns the rule's findings, exempted ones marked.
+ * policy's config, unknown values skipped. Returns the rule's findings, exempted ones marked, with
+ * secret values redacted.
  */
 export function evaluateDockerResourceArgs(
   rule: DockerResourceRule,
   args: Pick<ResourceValidationArgs, "type" | "props" | "urn" | "name" | "getConfig">,
 ): Finding[] {
   const settings = policySettings(rule.id, args.getConfig());
-  return evaluateDockerResource(
+  const findings = evaluateDockerResource(
     { type: args.type, name: args.name, inputs: unknownsAsRuleErrors(args.props) },
     {
       profile: settings.profile,
@@ -28,6 +31,7 @@ export function evaluateDockerResourceArgs(
       }),
     },
   );
+  return redactSecrets(findings, secretsOf(rawProperties(args.props)));
 }
 
 /**

@@ -11,6 +11,7 @@ import { inlineSourceOf, packRefusalOf, policySettings } from "./pack-section";
 import { PackSettings } from "./settings";
 import { isSharedAnalyzeProperties } from "./shared-deserialization";
 import { knownOrUndefined } from "../rules/unknown";
+import { redactSecrets, secretsOf } from "./secret-values";
 import { holdsUnknownsOrSecrets, unknownsAsRuleErrors } from "./unknowns";
 
 /** What a policy hands to the evaluator: the parts of `ResourceValidationArgs` it reads. */
@@ -182,5 +183,8 @@ function evaluateRules(
       refusalOf: packRefusalOf(settings, identity.namespace),
     }),
   );
-  return { findings, identity };
+  return {
+    findings: findings === undefined ? undefined : redactSecrets(findings, secretsOf(raw)),
+    identity,
+  };
 }

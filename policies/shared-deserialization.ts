@@ -1,4 +1,6 @@
 import * as sdkDeserialize from "@pulumi/policy/deserialize";
+import { rawProperties } from "./raw-properties";
+import { recordSecrets, secretStrings, unwrapSecrets } from "./secret-values";
 
 /** The shape of `@pulumi/policy/deserialize` this module relies on (it is internal to the SDK). */
 interface DeserializeModule {
@@ -21,7 +23,8 @@ const sharedProperties = new WeakSet<object>();
  * module at call time, so the export is replaced by a version that remembers its result per
  * request `Struct` (by identity, in a WeakMap, so it is dropped with the request). Only analysis
  * calls (`proxySecrets` false) are shared: remediation keeps its own copy, which remediations
- * change. The shared object is read-only by contract: no policy of this pack writes to `props`.
+ * change. Analysis properties are deserialized with their secrets marked, the secret values
+ * recorded (`secretsOf`, so violations can redact them) and then unwrapped, as the SDK would. The shared object is read-only by contract: no policy of this pack writes to `props`.
  *
  * When the SDK's module does not have the expected shape (the export is missing or cannot be
  * replaced), nothing changes and every policy deserializes as before.
@@ -43,7 +46,13 @@ export function shareAnalyzeDeserialization(): boolean {
     }
     let props = results.get(struct);
     if (props === undefined) {
-      props = original(struct, proxySecrets);
+      const withSecrets = rawProperties(original(struct, true));
+      const secrets = secretStrings(withSecrets);
+      props =
+        secrets.length === 0
+          ? withSecrets
+          : (unwrapSecrets(withSecrets) as Record<string, unknown>);
+      recordSecrets(props, secrets);
       results.set(struct, props);
       sharedProperties.add(props);
     }

@@ -1,0 +1,91 @@
+import { strict as assert } from "assert";
+import { secret } from "../../policies/protocol/properties";
+import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
+import { RunningPack, startRunningPack } from "../support/analyzer/running-pack";
+
+const TYPE = "kubernetes:apps/v1:Deployment";
+
+/**
+ * Each field a violation message can name, made secret and set to a value a rule reports, with
+ * text the violation must hold (so the rule did fire).
+ */
+const CASES: [
+  string,
+  (spec: Record<string, unknown>, meta: Record<string, unknown>) => void,
+  string,
+][] = [
+  [
+    "image",
+    (spec) => setPath(spec, "containers[0].image", secret("s3cret.example/app:latest")),
+    'image "[secret]" is not pinned by digest',
+  ],
+  [
+    "container name",
+    (spec) => {
+      setPath(spec, "containers[0].name", secret("s3cret-container"));
+      setPath(spec, "containers[0].securityContext.privileged", true);
+    },
+    'container "[secret]": spec.template.spec.containers[0].securityContext.privileged',
+  ],
+  [
+    "sysctl",
+    (spec) =>
+      setPath(spec, "securityContext.sysctls", [{ name: secret("kernel.s3cret"), value: "1" }]),
+    'sysctl "[secret]" is not in the safe set',
+  ],
+  [
+    "capability",
+    (spec) => setPath(spec, "containers[0].securityContext.capabilities.add", [secret("S3CRET")]),
+    "[secret]",
+  ],
+  [
+    "hostPath",
+    (spec) => setPath(spec, "volumes", [{ name: "v", hostPath: { path: secret("/s3cret/dir") } }]),
+    'spec.template.spec.volumes[0].hostPath: volume "v" is a hostPath volume',
+  ],
+  [
+    "annotation",
+    (_spec, meta) =>
+      setPath(meta, "annotations", {
+        "container.apparmor.security.beta.kubernetes.io/app": secret("unconfined"),
+      }),
+    "[secret]",
+  ],
+];
+
+describe("the pack never prints a secret-marked value (over the Analyzer protocol)", function () {
+  this.timeout(180_000);
+  let running: RunningPack;
+  before(async () => {
+    running = await startRunningPack();
+    await running.analyzer.configure({});
+  });
+  after(async () => {
+    await running?.stop();
+  });
+
+  for (const [field, mutate, expected] of CASES) {
+    it(`redacts a secret ${field}`, async () => {
+      const spec = hardenedPodSpec() as unknown as Record<string, unknown>;
+      const meta: Record<string, unknown> = {};
+      mutate(spec, meta);
+      const object = workloadOf("Deployment", spec as never) as Record<string, unknown>;
+      object.apiVersion = "apps/v1";
+      const template = (object.spec as Record<string, Record<string, unknown>>).template;
+      template.metadata = { ...(template.metadata as object), ...meta };
+      const diagnostics = await running.analyzer.analyze({
+        type: TYPE,
+        name: "app",
+        urn: `urn:pulumi:dev::shop::${TYPE}::app`,
+        properties: object,
+      });
+      const all = diagnostics.map((d) => d.message);
+      const leak = field === "annotation" ? /unconfined/ : /s3cret/i;
+      assert.ok(!all.some((m) => leak.test(m)), all.join("\n"));
+      assert.ok(
+        all.some((m) => m.includes(expected)),
+        `no violation reports the ${field}:\n${all.join("\n")}`,
+      );
+    });
+  }
+});
