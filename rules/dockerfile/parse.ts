@@ -136,9 +136,10 @@ class ModelBuilder {
     const range = instruction.getRange();
     const line = range.start.line + 1;
     if (!KEYWORDS.has(keyword)) {
+      const written = instruction.getInstruction();
       this.fail(
         line,
-        `unknown instruction "${instruction.getInstruction()}"; expected one of ${[...KEYWORDS].join(", ")}`,
+        `${/^[A-Za-z]{1,20}$/.test(written) ? `unknown instruction "${written}"` : "the line does not start with an instruction"}; expected one of ${[...KEYWORDS].join(", ")}`,
       );
     }
     if (this.stageStates.length === 0 && keyword !== "ARG" && keyword !== "FROM") {
@@ -239,7 +240,7 @@ class ModelBuilder {
     this.closeStage();
     const words = args.map((a) => a.getValue());
     if (!(words.length === 1 || (words.length === 3 && words[1].toLowerCase() === "as"))) {
-      this.fail(line, `FROM takes an image and an optional "AS <name>", got "${words.join(" ")}"`);
+      this.fail(line, `FROM takes an image and an optional "AS <name>", got ${words.length} words`);
     }
     const image = words[0];
     const base = this.source(image, args[0].getRange(), this.globalScope, false);

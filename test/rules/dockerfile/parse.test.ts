@@ -157,7 +157,17 @@ describe("parseDockerfile", () => {
     [
       "bad FROM shape",
       dockerfile(`FROM ${BASE} build`),
-      /^Dockerfile:1: FROM takes an image and an optional "AS <name>"/,
+      /^Dockerfile:1: FROM takes an image and an optional "AS <name>", got 2 words$/,
+    ],
+    [
+      "a line that is not an instruction, without echoing it",
+      dockerfile(`FROM ${BASE}`, "API_TOKEN=s3cr3t-value"),
+      /^Dockerfile:2: the line does not start with an instruction; expected one of [A-Z, ]+$/,
+    ],
+    [
+      "a FROM with a stray token, without echoing it",
+      dockerfile(`FROM ${BASE} --password s3cr3t-value`),
+      /^Dockerfile:1: FROM takes an image and an optional "AS <name>", got 3 words$/,
     ],
   ];
   for (const [name, text, message] of malformed) {
