@@ -1,14 +1,11 @@
-import { writeFileSync } from "fs";
 import { Command, Option } from "commander";
 import { imageSourceOf, isImageInputError } from "../../image/cli-input";
 import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
 import { buildReport } from "../../image/report/build-report";
-import { modelPackages } from "../../image/report/package-section";
 import { REPORT_FORMATS, renderReport, ReportFormat } from "../../image/report/render-report";
-import { cycloneDxSbom } from "../../image/report/sbom";
 import { readImage } from "../../image/source";
 import { InputError } from "../input-error";
-import { toolVersion } from "../tool-version";
+import { writeSbom } from "../output/write-sbom";
 
 interface ReportOptions {
   readonly archive?: string;
@@ -57,15 +54,7 @@ export function registerReportCommand(program: Command): void {
             : await readImage({ kind: "registry", reference: options.before }, { platform });
         const date = new Date();
         if (options.sbom !== undefined) {
-          const sbom = cycloneDxSbom(model, modelPackages(model), {
-            date,
-            toolVersion: toolVersion(),
-          });
-          try {
-            writeFileSync(options.sbom, `${JSON.stringify(sbom, null, 2)}\n`);
-          } catch (error) {
-            throw new InputError(`--sbom ${options.sbom}: ${(error as Error).message}`);
-          }
+          writeSbom(options.sbom, model, date);
         }
         process.stdout.write(renderReport(await buildReport(model, before, date), options.format));
       } catch (error) {

@@ -7,6 +7,7 @@ import { exitCodeFor } from "../exit-code";
 import { InputError } from "../input-error";
 import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
 import { renderFindings } from "../output/render";
+import { writeSbom } from "../output/write-sbom";
 
 interface VerifyOptions {
   readonly archive?: string;
@@ -18,6 +19,7 @@ interface VerifyOptions {
   readonly maxLayers?: string;
   readonly baseDigest?: string;
   readonly resolveBase: boolean;
+  readonly sbom?: string;
 }
 
 function positiveNumber(flag: string, value: string | undefined): number | undefined {
@@ -54,6 +56,7 @@ export function registerVerifyCommand(program: Command): void {
     )
     .argument("[image]", "image reference, e.g. registry.example.com/app:1.0 or ...@sha256:...")
     .option("--archive <file>", "read the image from a docker save or OCI layout tarball instead")
+    .option("--sbom <file>", "also write the image's packages as a CycloneDX 1.5 JSON SBOM")
     .option(
       "--runtime",
       "also run the image in the local Docker engine and apply the runtime rules",
@@ -92,6 +95,9 @@ export function registerVerifyCommand(program: Command): void {
           runtime: options.runtime === true,
           resolveBase: options.resolveBase,
         });
+        if (options.sbom !== undefined) {
+          writeSbom(options.sbom, model, new Date());
+        }
         process.stdout.write(
           renderFindings(
             {

@@ -126,6 +126,20 @@ describe("hardened report: package inventory, --sbom and --archive on real image
     });
   });
 
+  it("hardened verify --sbom writes the same SBOM while it verifies, failing or not", () => {
+    const archive = join(dir, "debian.tar");
+    const sbom = join(dir, "verify.cdx.json");
+    const run = runCli(["verify", "--archive", archive, "--sbom", sbom]);
+    assert.equal(run.code, 1, "the Debian image fails the image rules");
+    const bom = JSON.parse(readFileSync(sbom, "utf8")) as {
+      components: { name: string; version: string }[];
+      metadata: { component: { name: string } };
+    };
+    assert.equal(cycloneDx15Errors(bom), null);
+    assert.equal(bom.metadata.component.name, archive);
+    assert.deepEqual(bom.components.map((c) => `${c.name} ${c.version}`).sort(), debianPackages);
+  });
+
   it("refuses an image reference together with --archive", () => {
     const run = runCli(["report", DEBIAN, "--archive", join(dir, "x.tar")]);
     assert.equal(run.code, 2);
