@@ -31,7 +31,7 @@ const TYPE_OF_KIND: Readonly<Record<string, string>> = {
  * A pack of `policies` policies that report nothing, in `.bench/` (inside the repository so that
  * it resolves the same `node_modules`), written as plain JavaScript like the compiled pack.
  */
-function writeNoopPack(policies: number): string {
+export function writeNoopPack(policies: number): string {
   const dir = path.join(REPO_ROOT, ".bench", `noop-policy-pack-${policies}`);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: no-op\n");
