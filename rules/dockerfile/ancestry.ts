@@ -44,10 +44,10 @@ export function stageChain(model: StageGraph, index: number): DockerfileStage[] 
   const chain: DockerfileStage[] = [];
   for (let i: number | undefined = index; i !== undefined;) {
     const stage: DockerfileStage = model.stages[i];
-    chain.unshift(stage);
+    chain.push(stage);
     i = stage.base.kind === "stage" ? stage.base.stage : undefined;
   }
-  return chain;
+  return chain.reverse();
 }
 
 /** The final stage (the target) and the stages it is built on, root first. */
@@ -70,28 +70,30 @@ export function rootBase(model: DockerfileModel, index: number): ImageSource {
  * copy or mount from, transitively. Stages outside this set are skipped by BuildKit.
  */
 export function builtStages(model: StageGraph): DockerfileStage[] {
-  const seen = new Set<number>();
-  const visit = (index: number): void => {
-    if (seen.has(index)) {
-      return;
+  const seen = new Set<number>([model.target]);
+  const pending = [model.target];
+  const reach = (index: number): void => {
+    if (!seen.has(index)) {
+      seen.add(index);
+      pending.push(index);
     }
-    seen.add(index);
-    const stage = model.stages[index];
+  };
+  while (pending.length > 0) {
+    const stage = model.stages[pending.pop() as number];
     if (stage.base.kind === "stage") {
-      visit(stage.base.stage);
+      reach(stage.base.stage);
     }
     for (const instruction of stage.instructions) {
       if (instruction.source?.kind === "stage") {
-        visit(instruction.source.stage);
+        reach(instruction.source.stage);
       }
       for (const source of instruction.mountSources) {
         if (source.kind === "stage") {
-          visit(source.stage);
+          reach(source.stage);
         }
       }
     }
-  };
-  visit(model.target);
+  }
   return model.stages.filter((s) => seen.has(s.index));
 }
 

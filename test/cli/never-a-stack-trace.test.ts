@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { escapeControl } from "../../cli/terminal-text";
+import { lintDockerfile } from "../../rules/dockerfile/lint";
 import { runCli } from "../support/run-cli";
 
 const ROOT = join(__dirname, "..", "..");
@@ -73,6 +74,17 @@ describe("hardened never ends in a stack trace", function () {
     assert.equal(run.code, 2);
     assert.ok(!run.stderr.includes("s3cr3t"), run.stderr);
     assert.ok(run.stderr.startsWith("hardened: -: document 0"), run.stderr);
+  });
+});
+
+describe("a chain of thousands of stages", () => {
+  it("lints without running out of stack", () => {
+    const lines = [`FROM debian:12@sha256:${"0".repeat(64)} AS s0`];
+    for (let i = 1; i < 5_000; i++) {
+      lines.push(`FROM s${i - 1} AS s${i}`, `RUN echo ${i}`);
+    }
+    const findings = lintDockerfile(`${lines.join("\n")}\nUSER 10001\n`, { file: "Dockerfile" });
+    assert.ok(Array.isArray(findings));
   });
 });
 
