@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { goImageArgs } from "../../examples/go-distroless/settings";
@@ -101,6 +101,29 @@ describe("examples/go-distroless, built with the real Docker engine", function (
       [],
     );
     assert.equal(report.checks.length, 14);
+  });
+
+  it("hardened report --sbom lists the Go modules the binary was built from", () => {
+    const dir = mkdtempSync(join(tmpdir(), "go-distroless-sbom-"));
+    try {
+      const sbom = join(dir, "sbom.json");
+      const run = runCli(["report", built.ref, "--format", "json", "--sbom", sbom]);
+      assert.equal(run.code, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as { packages: { after: Record<string, number> } };
+      assert.deepEqual(report.packages.after, { deb: 0, apk: 0, pypi: 0, npm: 0, golang: 2 });
+      const bom = JSON.parse(readFileSync(sbom, "utf8")) as {
+        components: { name: string; version: string; purl: string }[];
+      };
+      assert.deepEqual(
+        bom.components.map((c) => c.name),
+        ["example.com/go-distroless", "stdlib"],
+      );
+      const stdlib = bom.components.find((c) => c.name === "stdlib");
+      assert.match(stdlib?.version ?? "", /^go1\.\d+/);
+      assert.equal(stdlib?.purl, `pkg:golang/stdlib@${stdlib?.version}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs by digest as uid 65532, turns healthy through its own -healthcheck, and has no shell", async () => {
