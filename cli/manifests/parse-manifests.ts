@@ -1,5 +1,5 @@
 import { Document, LineCounter, Node, isMap, isNode, isScalar, parseAllDocuments } from "yaml";
-import { parseFieldPath } from "../../rules/field-path";
+import { fieldPath, parseFieldPath } from "../../rules/field-path";
 import { KubernetesObject } from "../../rules/kubernetes/types";
 import { isRecord } from "../../rules/read";
 import { InputError } from "../input-error";
@@ -55,11 +55,11 @@ function mayBeKubernetes(doc: Document): boolean {
  * keys, duplicate keys last-wins); a field of a type the API server rejects is an `InputError`
  * naming the file, document and field (`checkFieldTypes`); a file over `MAX_MANIFEST_BYTES` is
  * refused before it is parsed. Empty documents are skipped; `List` kinds (`List`,
- * `DeploymentList`, …) contribute their items. A document that does not parse is an
- * `InputError` naming the file and the document's index. A document that is not an object with a
- * string `kind` is an `InputError` too when the file was named explicitly; in a file found by
- * walking a directory, a document without a string `apiVersion` and `kind` is handed to
- * `notKubernetes` instead. The parser never writes warnings to stderr.
+ * `DeploymentList`, …) contribute their items, also when nested in a `List`. A document that
+ * does not parse is an `InputError` naming the file and the document's index. A document that is
+ * not an object with a string `kind` is an `InputError` too when the file was named explicitly;
+ * in a file found by walking a directory, a document without a string `apiVersion` and `kind` is
+ * handed to `notKubernetes` instead. The parser never writes warnings to stderr.
  */
 export function parseManifests(
   input: InputFile,
@@ -104,35 +104,35 @@ export function parseManifests(
         `${where}: not a Kubernetes object (expected a mapping with a string "kind")`,
       );
     }
-    if (value.kind === "List" || (value.kind.endsWith("List") && Array.isArray(value.items))) {
-      if (!Array.isArray(value.items)) {
-        throw new InputError(`${where}: ${value.kind} has no "items" list`);
-      }
-      value.items.forEach((item: unknown, i: number) => {
-        if (!isRecord(item) || typeof item.kind !== "string") {
+    const add = (object: Record<string, unknown>, segments: (string | number)[]): void => {
+      const prefix = fieldPath("", ...segments);
+      const kind = String(object.kind);
+      if (kind === "List" || (kind.endsWith("List") && Array.isArray(object.items))) {
+        if (!Array.isArray(object.items)) {
           throw new InputError(
-            `${where}: items[${i}] is not a Kubernetes object (expected a mapping with a string "kind")`,
+            `${where}: ${prefix === "" ? "" : `${prefix}: `}${kind} has no "items" list`,
           );
         }
-        checkFieldTypes(item, where, `items[${i}]`);
-        out.push({
-          file: input.file,
-          document: index,
-          object: item as KubernetesObject,
-          pathPrefix: `items[${i}]`,
-          lineOf: lineFinder(doc, counter, ["items", i]),
+        object.items.forEach((item: unknown, i: number) => {
+          if (!isRecord(item) || typeof item.kind !== "string") {
+            throw new InputError(
+              `${where}: ${fieldPath(prefix, "items", i)} is not a Kubernetes object (expected a mapping with a string "kind")`,
+            );
+          }
+          add(item, [...segments, "items", i]);
         });
+        return;
+      }
+      checkFieldTypes(object, where, prefix);
+      out.push({
+        file: input.file,
+        document: index,
+        object: object as KubernetesObject,
+        pathPrefix: prefix,
+        lineOf: lineFinder(doc, counter, segments),
       });
-      return;
-    }
-    checkFieldTypes(value, where, "");
-    out.push({
-      file: input.file,
-      document: index,
-      object: value as KubernetesObject,
-      pathPrefix: "",
-      lineOf: lineFinder(doc, counter, []),
-    });
+    };
+    add(value, []);
   });
   return out;
 }

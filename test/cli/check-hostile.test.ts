@@ -60,6 +60,24 @@ describe("hardened check on manifests written to slip past it", function () {
     });
   }
 
+  it("flags a privileged pod in a List nested in a List, at its full path", () => {
+    const pod = HARDENED_POD("privileged: true")
+      .split("\n")
+      .map((line) => `      ${line}`)
+      .join("\n")
+      .replace("      apiVersion", "    - apiVersion");
+    const run = ruleFindings(
+      `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: List\n  items:\n${pod.replace(/^ {2}/gm, "")}\n`,
+    );
+    assert.equal(run.code, 1);
+    assert.ok(
+      run.findings.includes(
+        "privileged items[0].items[0].spec.containers[0].securityContext.privileged",
+      ),
+      run.findings.join("\n"),
+    );
+  });
+
   it("flags hostNetwork: on and runAsUser: 0b0", () => {
     const run = ruleFindings(
       HARDENED_POD("runAsUser: 0b0").replace("spec:\n", "spec:\n  hostNetwork: on\n"),
