@@ -1,5 +1,6 @@
 import { SecurityContext } from "../../rules/kubernetes/types";
 import { HardenedDeploymentArgs } from "./args";
+import { checkDnsLabel } from "./dns-label";
 import { HardenedArgsError } from "./errors";
 import { SidecarArgs } from "./extra-containers";
 import { ResolvedPort, resolvePorts } from "./ports";
@@ -50,8 +51,6 @@ export interface ContainerPlan {
   readonly noStartupProbe: boolean;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 type ExtraArgs = SidecarArgs & { readonly restartPolicy?: unknown };
 
 function mountsOf(
@@ -76,13 +75,7 @@ function planExtra(
   writableByName: ReadonlyMap<string, boolean>,
   owner: string,
 ): ContainerPlan {
-  if (typeof c.name !== "string" || !DNS_LABEL.test(c.name)) {
-    throw new HardenedArgsError(
-      `${arg}.name`,
-      `${JSON.stringify(c.name)} is not a DNS label; expected at most 63 lower-case letters, digits and "-"`,
-      owner,
-    );
-  }
+  checkDnsLabel(c.name, `${arg}.name`, owner);
   const native = c.restartPolicy === "Always";
   if (list === "initContainers" && c.restartPolicy !== undefined && !native) {
     throw new HardenedArgsError(

@@ -10,6 +10,7 @@ import {
   serviceArgs,
 } from "./companions";
 import { ContainerPlan, planContainers } from "./container-plan";
+import { checkDnsLabel } from "./dns-label";
 import { HardenedArgsError } from "./errors";
 import { exemptionAnnotations, resolveExemptions } from "./exemptions";
 import { checkPodMetadata, checkPodScheduling } from "./pod-settings";
@@ -76,19 +77,6 @@ export interface DeploymentPlan {
    * @default none
    */
   readonly autoscaler?: k8s.autoscaling.v2.HorizontalPodAutoscalerArgs;
-}
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
-function checkDnsLabel(value: unknown, arg: string, owner: string): string {
-  if (typeof value !== "string" || !DNS_LABEL.test(value)) {
-    throw new HardenedArgsError(
-      arg,
-      `${JSON.stringify(value)} is not a DNS label; expected at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit`,
-      owner,
-    );
-  }
-  return value;
 }
 
 function checkServiceAccountName(value: unknown, owner: string): string {

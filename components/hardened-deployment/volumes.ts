@@ -1,4 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
+import { checkDnsLabel } from "./dns-label";
 import { HardenedArgsError } from "./errors";
 
 /** The volume sources `HardenedDeployment` accepts: those of the restricted Pod Security Standard. */
@@ -132,8 +133,6 @@ export type ResolvedMount = {
   readonly readOnly?: true;
 };
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 /**
  * Checks that `path` is an absolute, normalized path below `/`; throws naming `arg` otherwise.
  */
@@ -168,13 +167,7 @@ export function resolveVolumes(
   const seen = new Map<string, string>();
   return (volumes ?? []).map((v, i) => {
     const at = `${arg}[${i}]`;
-    if (typeof v.name !== "string" || !DNS_LABEL.test(v.name)) {
-      throw new HardenedArgsError(
-        `${at}.name`,
-        `${JSON.stringify(v.name)} is not a DNS label; expected at most 63 lower-case letters, digits and "-"`,
-        owner,
-      );
-    }
+    checkDnsLabel(v.name, `${at}.name`, owner);
     const first = seen.get(v.name);
     if (first !== undefined || taken.has(v.name)) {
       throw new HardenedArgsError(
