@@ -1,4 +1,5 @@
 import { HardenedArgsError } from "./errors";
+import { checkMountPath } from "./volumes";
 import { parseQuantity } from "../../rules/kubernetes/quantity";
 
 /** A directory the program writes to, mounted as a size-limited `emptyDir` volume. */
@@ -79,21 +80,7 @@ export function resolveWritablePaths(
   const taken = new Set(takenNames);
   const seen = new Map<string, string>();
   return entries.map(({ arg: entryArg, value }) => {
-    const path = value.path;
-    if (typeof path !== "string" || !path.startsWith("/")) {
-      throw new HardenedArgsError(
-        entryArg,
-        `${JSON.stringify(path)} is not an absolute path; expected a path like "/var/cache/app"`,
-        owner,
-      );
-    }
-    if (path === "/" || path.endsWith("/") || path.includes("//") || /\/\.\.?(\/|$)/.test(path)) {
-      throw new HardenedArgsError(
-        entryArg,
-        `"${path}" is not a normalized directory below "/"; expected a path like "/var/cache/app"`,
-        owner,
-      );
-    }
+    const path = checkMountPath(value.path, entryArg, owner);
     const first = seen.get(path);
     if (first !== undefined) {
       throw new HardenedArgsError(
