@@ -52,7 +52,9 @@ function report(
  * service account token, a dedicated ServiceAccount, read-only root filesystem with size-limited
  * writable paths, no privilege escalation, all capabilities dropped, a digest-pinned image and
  * resource requests with a memory limit; with a Service, a PodDisruptionBudget, a default-deny
- * NetworkPolicy and soft topology spread.
+ * NetworkPolicy and soft topology spread. Volumes (mounted read-only unless a claim asks to write),
+ * sidecars and init containers (each hardened like the application container), scheduling, pod
+ * metadata and an optional HorizontalPodAutoscaler make it fit a real service.
  *
  * The Deployment is built as plain data and run through the same rules as `hardened check` and
  * the policy pack before it is emitted: an override that breaks a rule fails with the rule id, the
