@@ -54,10 +54,17 @@ export async function readImageFromRegistry(
       `layer ${index} (${d.digest})`,
       reference,
     );
+    const diffId = parsed.diffIds[index];
+    if (diffId !== undefined && diffId !== contents.diffId) {
+      throw new ImageReadError(
+        reference,
+        `layer ${index} (${d.digest}) does not match rootfs.diff_ids[${index}] of the config: expected ${diffId}, got ${contents.diffId}`,
+      );
+    }
     layers.push({
       index,
       digest: d.digest,
-      diffId: parsed.diffIds[index] ?? "",
+      diffId: diffId ?? "",
       compressedSize: d.size,
       uncompressedSize: contents.uncompressedSize,
       fromBase: false,
