@@ -5,7 +5,7 @@ import { join } from "path";
 import { extract } from "tar-stream";
 import { readImage } from "../../image/source";
 import { imageFilesystem } from "../../rules/image/filesystem";
-import { docker, requireDocker } from "../support/docker";
+import { docker, requireDocker, runDocker } from "../support/docker";
 import { PLAIN_REGISTRY, requireRegistries } from "../support/registry";
 import { runCli } from "../support/run-cli";
 import { tarOf } from "./tar-fixtures";
@@ -59,7 +59,7 @@ describe("images with non-normalised layer paths (Docker engine and local regist
   after(() => {
     if (work !== "") {
       rmSync(work, { recursive: true, force: true });
-      docker(["rmi", ref]);
+      runDocker(["rmi", "-f", ref]);
     }
   });
 
