@@ -174,6 +174,7 @@ function evaluateRules(
     evaluateWorkload(object, {
       profile: settings.profile,
       options: settings.options,
+      podTemplates: settings.podTemplates,
       rules,
       exemptions:
         exemptFor === undefined

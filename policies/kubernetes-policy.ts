@@ -1,11 +1,18 @@
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { KubernetesRule } from "../rules/kubernetes/kubernetes-rule";
+import { PodTemplateKind } from "../rules/kubernetes/pod-templates";
 import { KubernetesResourceEvaluator } from "./kubernetes-evaluation";
 import { isKubernetesWorkloadType } from "./kubernetes-resources";
+import { policySettings } from "./pack-section";
 import { fixWorkload, podSpecFixFor } from "./pod-fixes";
 import { policyMetadata } from "./policy-metadata";
 import { rawProperties } from "./raw-properties";
 import { reportFindings } from "./violations";
+
+/** The `podTemplates` setting in force for policy `id`. */
+function podTemplatesOf(id: string, args: ResourceValidationArgs): readonly PodTemplateKind[] {
+  return policySettings(id, args.getConfig()).podTemplates;
+}
 
 /**
  * The CrossGuard policy of one Kubernetes rule: it validates every workload type, whatever created
@@ -26,7 +33,7 @@ export function kubernetesPolicy(
   return {
     ...policyMetadata(rule, ruleIds),
     validateResource: (args, reportViolation) => {
-      if (!isKubernetesWorkloadType(args.type)) {
+      if (!isKubernetesWorkloadType(args.type, podTemplatesOf(rule.id, args))) {
         args.notApplicable("applies to Kubernetes workloads only");
       }
       reportFindings(evaluator.evaluate(rule, args), rule.id, reportViolation);
@@ -34,7 +41,7 @@ export function kubernetesPolicy(
     ...(fix
       ? {
           remediateResource: (args: ResourceValidationArgs) => {
-            if (!isKubernetesWorkloadType(args.type)) {
+            if (!isKubernetesWorkloadType(args.type, podTemplatesOf(rule.id, args))) {
               args.notApplicable("applies to Kubernetes workloads only");
             }
             const findings = evaluator.evaluate(rule, args);

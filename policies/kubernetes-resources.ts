@@ -1,4 +1,4 @@
-import { workloadShapeOf } from "../rules/kubernetes/pod-templates";
+import { PodTemplateKind, workloadShapeOf } from "../rules/kubernetes/pod-templates";
 import { KubernetesObject } from "../rules/kubernetes/types";
 import { isWorkloadKind } from "../rules/kubernetes/workload-kinds";
 
@@ -43,9 +43,12 @@ function apiVersionAndKind(type: string): { apiVersion: string; kind: string } {
  * `KUBERNETES_WORKLOAD_TYPES`, or a custom resource (`kubernetes:<apiVersion>:<kind>`, as
  * `CustomResource`, `yaml.ConfigFile` and Helm register them) of a kind in
  * `BUILT_IN_POD_TEMPLATES` (Argo Rollout, Knative Service, OpenShift DeploymentConfig, KEDA
- * ScaledJob, ...).
+ * ScaledJob, ...) or of `podTemplates` (the pack's setting).
  */
-export function isKubernetesWorkloadType(type: string): boolean {
+export function isKubernetesWorkloadType(
+  type: string,
+  podTemplates: readonly PodTemplateKind[] = [],
+): boolean {
   if (WORKLOAD_TYPES.has(type)) {
     return true;
   }
@@ -53,7 +56,7 @@ export function isKubernetesWorkloadType(type: string): boolean {
   return (
     type.startsWith("kubernetes:") &&
     !isWorkloadKind(object.kind) &&
-    workloadShapeOf(object) !== undefined
+    workloadShapeOf(object, podTemplates) !== undefined
   );
 }
 

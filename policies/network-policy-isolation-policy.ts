@@ -36,12 +36,14 @@ export function networkPolicyIsolationPolicy(ruleIds: readonly string[]): StackV
         return;
       }
       const resources: StackResource[] = args.resources.filter(
-        (r) => isKubernetesWorkloadType(r.type) || NETWORK_POLICY_TYPES.has(r.type),
+        (r) =>
+          isKubernetesWorkloadType(r.type, settings.podTemplates) ||
+          NETWORK_POLICY_TYPES.has(r.type),
       );
       const objects: KubernetesObject[] = resources.map((r) =>
         kubernetesObjectOf(r.type, unknownsAsRuleErrors(r.props)),
       );
-      for (const { index, finding } of networkIsolationFindings(objects)) {
+      for (const { index, finding } of networkIsolationFindings(objects, settings.podTemplates)) {
         const urn = resources[index].urn;
         const exemptions = exemptionsForResource(settings.exemptions, networkPolicyIsolation.id, {
           kind: finding.kind,

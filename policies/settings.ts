@@ -8,6 +8,7 @@ import { ExemptionGovernance } from "../rules/exemptions/governance";
 import { GovernanceError, readGovernance } from "../rules/exemptions/read-governance";
 import { DEFAULT_PROFILE, Profile, parseProfile } from "../rules/profile";
 import { sharedSettingsProperties } from "../rules/settings/settings-schema";
+import { PodTemplateKind, readPodTemplates } from "../rules/kubernetes/pod-templates";
 
 /** An exemption in policy configuration: an {@link ExemptionSelector} that may also match URNs. */
 export interface PolicyExemption extends ExemptionSelector {
@@ -25,6 +26,8 @@ export interface PackSettings {
   readonly exemptions: readonly PolicyExemption[];
   /** Who may exempt what (`allowExemptions`). */
   readonly governance: ExemptionGovernance;
+  /** Further kinds that carry a pod template (`podTemplates`). */
+  readonly podTemplates: readonly PodTemplateKind[];
 }
 
 /** Thrown when a policy's configuration is invalid; names the policy, the setting and the value. */
@@ -172,5 +175,18 @@ export function readSettings(policy: string, config: Record<string, unknown>): P
     },
     exemptions: exemptionList(policy, config.exemptions ?? []),
     governance: governanceOf(policy, config.allowExemptions),
+    podTemplates: podTemplatesOf(policy, config.podTemplates),
   };
+}
+
+/** The `podTemplates` setting, checked; a problem is a `PolicyConfigError` naming the entry. */
+function podTemplatesOf(policy: string, value: unknown): readonly PodTemplateKind[] {
+  if (value === undefined) {
+    return [];
+  }
+  try {
+    return readPodTemplates(value, "podTemplates");
+  } catch (error) {
+    throw new PolicyConfigError(policy, "podTemplates", (error as Error).message);
+  }
 }

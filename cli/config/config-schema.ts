@@ -7,8 +7,5 @@ import { sharedSettingsProperties } from "../../rules/settings/settings-schema";
 export const CONFIG_SCHEMA = {
   type: "object",
   additionalProperties: false,
-  properties: {
-    ...sharedSettingsProperties(),
-    podTemplates: { type: "array" },
-  },
+  properties: sharedSettingsProperties(),
 } as const;

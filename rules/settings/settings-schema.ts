@@ -44,7 +44,7 @@ export const ALLOW_EXEMPTIONS_SCHEMA = {
 
 /**
  * The settings both front doors accept, as JSON schema properties: `profile`, `pssVersion`,
- * `allowedRegistries`, `minUid`, `exemptions` and `allowExemptions`. The pack adds `urn` to an
+ * `allowedRegistries`, `minUid`, `exemptions`, `allowExemptions` and `podTemplates`. The pack adds `urn` to an
  * exemption's selectors.
  *
  * @param exemptionSelectors extra exemption properties (the pack's `urn`).
@@ -94,5 +94,20 @@ export function sharedSettingsProperties(
       },
     },
     allowExemptions: ALLOW_EXEMPTIONS_SCHEMA,
+    podTemplates: {
+      type: "array",
+      description:
+        'Further kinds that carry a pod template: {apiVersion ("group/version" or "group/*"), kind, path (dotted, to the object holding metadata and spec)}.',
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["apiVersion", "kind", "path"],
+        properties: {
+          apiVersion: { type: "string", minLength: 1 },
+          kind: { type: "string", minLength: 1 },
+          path: { type: "string", minLength: 1 },
+        },
+      },
+    },
   } as const;
 }

@@ -69,6 +69,7 @@ describe("hardened-containers pack", () => {
       "minUid",
       "exemptions",
       "allowExemptions",
+      "podTemplates",
     ]);
     assert.deepEqual(
       Object.values(props).filter((v) => "default" in v),

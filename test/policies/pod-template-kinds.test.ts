@@ -40,6 +40,32 @@ describe("policy pack: custom resources that carry a pod template", () => {
     });
   }
 
+  it("evaluates a custom kind the podTemplates setting declares, and only then", async () => {
+    const type = "kubernetes:acme.dev/v1:Worker";
+    const props = propsWith("spec.runner.template");
+    const config = {
+      podTemplates: [{ apiVersion: "acme.dev/*", kind: "Worker", path: "spec.runner.template" }],
+    };
+    const messages = violationsOf(await runPolicy(PRIVILEGED, { type, props, config }));
+    assert.equal(messages.length, 1, messages.join("; "));
+    assert.match(
+      messages[0],
+      /spec\.runner\.template\.spec\.containers\[0\]\.securityContext\.privileged: /,
+    );
+    assert.deepEqual(await runPolicy(PRIVILEGED, { type, props }), { notApplicable: true });
+  });
+
+  it("rejects a podTemplates entry with a bad field, naming the policy, setting and field", async () => {
+    await assert.rejects(
+      runPolicy(PRIVILEGED, {
+        type: "kubernetes:acme.dev/v1:Worker",
+        props: propsWith("spec.runner.template"),
+        config: { podTemplates: [{ apiVersion: "acme.dev/v1", kind: "Worker", path: "spec..x" }] },
+      }),
+      /policy "privileged", config "podTemplates": podTemplates\[0\]\.path: "spec\.\.x" is not a dotted field path/,
+    );
+  });
+
   it("leaves the core Service and custom resources of other kinds alone", async () => {
     for (const type of ["kubernetes:core/v1:Service", "kubernetes:acme.dev/v1:Rollout"]) {
       assert.deepEqual(await runPolicy(PRIVILEGED, { type, props: propsWith("spec.template") }), {

@@ -50,7 +50,15 @@ describe("hardened-containers over the Analyzer protocol (as pulumi preview --po
     for (const p of info.policies) {
       assert.deepEqual(
         Object.keys(p.configSchema?.properties ?? {}).sort(),
-        ["allowExemptions", "allowedRegistries", "exemptions", "minUid", "profile", "pssVersion"],
+        [
+          "allowExemptions",
+          "allowedRegistries",
+          "exemptions",
+          "minUid",
+          "podTemplates",
+          "profile",
+          "pssVersion",
+        ],
         p.name,
       );
       assert.ok(p.remediationSteps, p.name);
