@@ -83,6 +83,36 @@ describe("--policy-pack-config under the real engine", function () {
     });
   });
 
+  describe("a stack policy (network-policy-isolation) at the end of an update", () => {
+    it("runs after the resources are written, and a mandatory violation fails pulumi up", async () => {
+      const workspace = workspaceOf(join(ROOT, "test", "fixtures", "programs", "unisolated"));
+      const renderDir = join(workspace.workDir, "rendered");
+      const result = await runEngineOperation(workspace, "up", {
+        engineBin,
+        policyPacks: [PACK],
+        policyPackConfigs: [configFile(workspace, { "network-policy-isolation": "mandatory" })],
+        config: { "unisolated:renderDir": renderDir },
+        env: NO_DOWNLOADS,
+      });
+      assert.strictEqual(result.exitCode, 1, `${result.stdout}\n${result.stderr}`);
+      assert.deepStrictEqual(
+        engineViolations(result.stdout).filter((v) => v.level === "mandatory"),
+        [
+          {
+            level: "mandatory",
+            policy: "network-policy-isolation",
+            resource: "kubernetes:apps/v1:Deployment: api",
+          },
+        ],
+      );
+      const written = readdirSync(join(renderDir, "1-manifest"));
+      assert.ok(
+        written.some((f) => /deployment/i.test(f)),
+        `a stack policy runs after the resources exist: ${written.join(", ")}`,
+      );
+    });
+  });
+
   describe("remediate on read-only-root-filesystem", () => {
     it("pulumi up writes the Deployment with readOnlyRootFilesystem: true", async () => {
       const workspace = workspaceOf(join(ROOT, "test", "fixtures", "programs", "remediate"));
