@@ -1,20 +1,19 @@
 import { Command, Option } from "commander";
 import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { parsePssVersion } from "../../rules/kubernetes/pss-version";
-import { exitCodeFor } from "../exit-code";
 import { InputError } from "../input-error";
 import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
-import { loadConfig } from "../config/load-config";
+import { configFor } from "../config/discover-config";
 import { scanManifests } from "../manifests/scan-manifests";
-import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
-import { renderFindings } from "../output/render";
+import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { readStdin } from "../read-stdin";
+import { relabelStdin, stdinFilenameOf } from "../stdin-filename";
 
-interface CheckOptions {
+interface CheckOptions extends OutputFlags {
   readonly profile?: string;
   readonly pssVersion?: string;
-  readonly format: string;
-  readonly config?: string;
+  readonly config?: string | false;
+  readonly stdinFilename?: string;
   readonly verbose?: boolean;
   readonly values: string[];
   readonly set: string[];
@@ -35,7 +34,7 @@ function pssVersionOf(value: string) {
 
 /** Registers `hardened check`: the Kubernetes rules over YAML and JSON manifests. */
 export function registerCheckCommand(program: Command): void {
-  program
+  const command = program
     .command("check")
     .description(
       "Check Kubernetes manifests (files, directories, or - for stdin such as `helm template` output) against the workload rules",
@@ -50,54 +49,50 @@ export function registerCheckCommand(program: Command): void {
       "--pss-version <version>",
       "Pod Security Standards version, v1.25 … latest (default: latest)",
     )
-    .addOption(
-      new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("text"),
-    )
     .option(
       "--config <file>",
-      "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions, allowExemptions, podTemplates",
+      "YAML or JSON config: profile, pssVersion, allowedRegistries, minUid, exemptions, allowExemptions, podTemplates (default: the nearest .hardened.yaml from the working directory up)",
     )
+    .option("--no-config", "use no config file, not even a discovered .hardened.yaml")
+    .option("--stdin-filename <name>", "the file name findings read from standard input report")
     .option(
       "--no-inline-exemptions",
       "honour only the config file's exemptions, not hardened.dev/exempt annotations (allowExemptions.from: [config])",
     )
     .option("--verbose", "list every skipped file and document, with the reason")
     .option("--values <file>", "values file for every Helm chart found (repeatable)", collect, [])
-    .option("--set <key=value>", "value for every Helm chart found (repeatable)", collect, [])
-    .action((paths: string[], options: CheckOptions) => {
-      const format = parseOutputFormat(options.format);
-      const config = options.config ? loadConfig(options.config) : {};
-      const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
-      const pssVersion = pssVersionOf(options.pssVersion ?? config.pssVersion ?? "latest");
-      const result = scanManifests(
-        paths,
-        {
-          profile,
-          podTemplates: config.podTemplates,
-          refusalOf: cliRefusalOf(cliGovernance(config.allowExemptions, !options.inlineExemptions)),
-          options: {
-            pssVersion,
-            allowedRegistries: config.allowedRegistries,
-            minUid: config.minUid,
-          },
+    .option("--set <key=value>", "value for every Helm chart found (repeatable)", collect, []);
+  addOutputOptions(command).action((paths: string[], options: CheckOptions) => {
+    const stdinFilename = stdinFilenameOf(options.stdinFilename);
+    const config = configFor(options.config, process.cwd());
+    const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
+    const pssVersion = pssVersionOf(options.pssVersion ?? config.pssVersion ?? "latest");
+    const result = scanManifests(
+      paths,
+      {
+        profile,
+        podTemplates: config.podTemplates,
+        refusalOf: cliRefusalOf(cliGovernance(config.allowExemptions, !options.inlineExemptions)),
+        options: {
+          pssVersion,
+          allowedRegistries: config.allowedRegistries,
+          minUid: config.minUid,
         },
-        config.exemptions ?? [],
-        { values: options.values, set: options.set },
-        readStdin,
-      );
-      process.stdout.write(
-        renderFindings(
-          {
-            command: "check",
-            findings: result.findings,
-            checked: result.checked,
-            settings: { profile, pssVersion: pssVersion.label },
-            scan: result.scan,
-            verbose: options.verbose ?? false,
-          },
-          format,
-        ),
-      );
-      process.exitCode = exitCodeFor(result.findings);
-    });
+      },
+      config.exemptions ?? [],
+      { values: options.values, set: options.set },
+      readStdin,
+    );
+    emitFindings(
+      {
+        command: "check",
+        findings: relabelStdin(result.findings, stdinFilename),
+        checked: result.checked,
+        settings: { profile, pssVersion: pssVersion.label },
+        scan: { ...result.scan, skipped: relabelStdin(result.scan.skipped, stdinFilename) },
+        verbose: options.verbose ?? false,
+      },
+      options,
+    );
+  });
 }

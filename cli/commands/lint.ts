@@ -6,18 +6,17 @@ import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { lintDockerfile } from "../../rules/dockerfile/lint";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
 import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
-import { loadConfig } from "../config/load-config";
-import { exitCodeFor } from "../exit-code";
+import { configFor } from "../config/discover-config";
 import { InputError } from "../input-error";
-import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
-import { renderFindings } from "../output/render";
+import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { readStdin } from "../read-stdin";
+import { stdinFilenameOf } from "../stdin-filename";
 
-interface LintOptions {
+interface LintOptions extends OutputFlags {
   readonly target?: string;
   readonly profile?: string;
-  readonly format: string;
-  readonly config?: string;
+  readonly config?: string | false;
+  readonly stdinFilename?: string;
   readonly inlineExemptions: boolean;
 }
 
@@ -55,7 +54,7 @@ export function dockerignoreFor(file: string): string | undefined {
 
 /** Registers `hardened lint`: the Dockerfile rules over Dockerfiles. */
 export function registerLintCommand(program: Command): void {
-  program
+  const command = program
     .command("lint")
     .description(
       "Lint Dockerfiles against the Dockerfile rules (a .dockerignore next to each Dockerfile is read too)",
@@ -73,54 +72,51 @@ export function registerLintCommand(program: Command): void {
         PROFILES,
       ),
     )
-    .addOption(
-      new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("text"),
+    .option(
+      "--config <file>",
+      "YAML or JSON config: profile, allowedRegistries, allowExemptions (default: the nearest .hardened.yaml from the working directory up)",
     )
-    .option("--config <file>", "YAML or JSON config: profile, allowedRegistries, allowExemptions")
+    .option("--no-config", "use no config file, not even a discovered .hardened.yaml")
+    .option("--stdin-filename <name>", "the file name findings read from standard input report")
     .option(
       "--no-inline-exemptions",
       "do not honour `# hardened ignore` pragmas (allowExemptions.from: [config])",
-    )
-    .action((paths: string[], options: LintOptions) => {
-      const format = parseOutputFormat(options.format);
-      const config = options.config ? loadConfig(options.config) : {};
-      const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
-      const refusal = cliRefusalOf(
-        cliGovernance(config.allowExemptions, !options.inlineExemptions),
-      );
-      const findings: Finding[] = [];
-      for (const path of paths) {
-        const file = path === "-" ? "-" : dockerfilePath(path);
-        const text = file === "-" ? readStdin() : readOptional(file);
-        if (text === undefined) {
-          throw new InputError(`cannot read ${file}: ENOENT (no such file)`);
-        }
-        const dockerignore = file === "-" ? undefined : dockerignoreFor(file);
-        try {
-          findings.push(
-            ...lintDockerfile(text, {
-              file,
-              profile,
-              ...(options.target !== undefined ? { target: options.target } : {}),
-              ...(dockerignore !== undefined ? { dockerignore } : {}),
-              allowedRegistries: config.allowedRegistries ?? [],
-              refusalOf: (exemption) => refusal(exemption, null),
-            }),
-          );
-        } catch (error) {
-          if (error instanceof DockerfileSyntaxError) {
-            throw new InputError(error.message);
-          }
-          throw error;
-        }
+    );
+  addOutputOptions(command).action((paths: string[], options: LintOptions) => {
+    const stdinFilename = stdinFilenameOf(options.stdinFilename);
+    const config = configFor(options.config, process.cwd());
+    const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
+    const refusal = cliRefusalOf(cliGovernance(config.allowExemptions, !options.inlineExemptions));
+    const findings: Finding[] = [];
+    for (const path of paths) {
+      const file = path === "-" ? "-" : dockerfilePath(path);
+      const text = file === "-" ? readStdin() : readOptional(file);
+      if (text === undefined) {
+        throw new InputError(`cannot read ${file}: ENOENT (no such file)`);
       }
-      const settings: Record<string, string> = { profile };
-      if (options.target !== undefined) {
-        settings.target = options.target;
+      const dockerignore = file === "-" ? undefined : dockerignoreFor(file);
+      try {
+        findings.push(
+          ...lintDockerfile(text, {
+            file: file === "-" ? (stdinFilename ?? file) : file,
+            profile,
+            ...(options.target !== undefined ? { target: options.target } : {}),
+            ...(dockerignore !== undefined ? { dockerignore } : {}),
+            allowedRegistries: config.allowedRegistries ?? [],
+            refusalOf: (exemption) => refusal(exemption, null),
+          }),
+        );
+      } catch (error) {
+        if (error instanceof DockerfileSyntaxError) {
+          throw new InputError(error.message);
+        }
+        throw error;
       }
-      process.stdout.write(
-        renderFindings({ command: "lint", findings, checked: paths.length, settings }, format),
-      );
-      process.exitCode = exitCodeFor(findings);
-    });
+    }
+    const settings: Record<string, string> = { profile };
+    if (options.target !== undefined) {
+      settings.target = options.target;
+    }
+    emitFindings({ command: "lint", findings, checked: paths.length, settings }, options);
+  });
 }

@@ -1,18 +1,15 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { imageSourceOf, isImageInputError } from "../../image/cli-input";
 import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
 import { verifyImage } from "../../image/verify";
 import { ImageRuleOptions } from "../../rules/image/image-rule";
-import { exitCodeFor } from "../exit-code";
 import { InputError } from "../input-error";
-import { OUTPUT_FORMATS, parseOutputFormat } from "../output/format";
-import { renderFindings } from "../output/render";
+import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { writeSbom } from "../output/write-sbom";
 
-interface VerifyOptions {
+interface VerifyOptions extends OutputFlags {
   readonly archive?: string;
   readonly runtime?: boolean;
-  readonly format: string;
   readonly platform: string;
   readonly allowSetuid?: string[];
   readonly maxSizeMb?: string;
@@ -49,7 +46,7 @@ function ruleOptions(options: VerifyOptions): ImageRuleOptions {
 
 /** Registers `hardened verify`: the built-image rules over an image in a registry or an archive. */
 export function registerVerifyCommand(program: Command): void {
-  program
+  const command = program
     .command("verify")
     .description(
       "Verify a built image (from its registry, or a docker save / OCI layout tarball) against the image rules; --runtime also runs it in the local Docker engine",
@@ -60,9 +57,6 @@ export function registerVerifyCommand(program: Command): void {
     .option(
       "--runtime",
       "also run the image in the local Docker engine and apply the runtime rules",
-    )
-    .addOption(
-      new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("text"),
     )
     .option(
       "--platform <os/arch>",
@@ -76,49 +70,45 @@ export function registerVerifyCommand(program: Command): void {
     .option(
       "--no-resolve-base",
       "do not fetch the base image the OCI base labels name (offline; base layers stay unmarked)",
-    )
-    .action(async (image: string | undefined, options: VerifyOptions) => {
-      const format = parseOutputFormat(options.format);
-      let platform;
-      let source;
-      try {
-        platform = parsePlatform(options.platform);
-        source = imageSourceOf(image, options.archive);
-      } catch (error) {
-        throw new InputError((error as Error).message);
+    );
+  addOutputOptions(command).action(async (image: string | undefined, options: VerifyOptions) => {
+    let platform;
+    let source;
+    try {
+      platform = parsePlatform(options.platform);
+      source = imageSourceOf(image, options.archive);
+    } catch (error) {
+      throw new InputError((error as Error).message);
+    }
+    const rules = ruleOptions(options);
+    try {
+      const { model, findings } = await verifyImage(source, {
+        platform,
+        rules,
+        runtime: options.runtime === true,
+        resolveBase: options.resolveBase,
+      });
+      if (options.sbom !== undefined) {
+        writeSbom(options.sbom, model, new Date());
       }
-      const rules = ruleOptions(options);
-      try {
-        const { model, findings } = await verifyImage(source, {
-          platform,
-          rules,
-          runtime: options.runtime === true,
-          resolveBase: options.resolveBase,
-        });
-        if (options.sbom !== undefined) {
-          writeSbom(options.sbom, model, new Date());
-        }
-        process.stdout.write(
-          renderFindings(
-            {
-              command: "verify",
-              findings,
-              checked: 1,
-              settings: {
-                platform: options.platform,
-                runtime: options.runtime ? "on" : "off",
-                base: model.baseLookup ?? "not looked up",
-              },
-            },
-            format,
-          ),
-        );
-        process.exitCode = exitCodeFor(findings);
-      } catch (error) {
-        if (isImageInputError(error)) {
-          throw new InputError(error.message);
-        }
-        throw error;
+      emitFindings(
+        {
+          command: "verify",
+          findings,
+          checked: 1,
+          settings: {
+            platform: options.platform,
+            runtime: options.runtime ? "on" : "off",
+            base: model.baseLookup ?? "not looked up",
+          },
+        },
+        options,
+      );
+    } catch (error) {
+      if (isImageInputError(error)) {
+        throw new InputError(error.message);
       }
-    });
+      throw error;
+    }
+  });
 }

@@ -1,10 +1,10 @@
 import { InputError } from "../input-error";
 
 /** How findings are printed. */
-export type OutputFormat = "text" | "json" | "sarif";
+export type OutputFormat = "text" | "json" | "sarif" | "junit" | "github";
 
 /** Every output format. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["text", "json", "sarif", "junit", "github"];
 
 /** Returns the format named by `value`, or throws an `InputError` listing the allowed ones. */
 export function parseOutputFormat(value: string): OutputFormat {

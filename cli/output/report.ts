@@ -24,4 +24,9 @@ export interface FindingReport {
    * @default false
    */
   readonly verbose?: boolean;
+  /**
+   * Text output holds only the open findings, and nothing at all when there are none.
+   * @default false
+   */
+  readonly quiet?: boolean;
 }

@@ -67,9 +67,12 @@ function exemptedSection(findings: readonly ReportFinding[]): string[] {
  * Renders findings for people: grouped by resource, one line per finding with severity, rule id
  * and field, then the message and the fix (and a refused exemption, with why); exempted findings
  * follow in their own section, with reason and source; for a `check` scan, what was read and skipped (each
- * skipped input when `verbose`); a summary line last.
+ * skipped input when `verbose`); a summary line last. When `quiet`, only the open findings.
  */
 export function renderText(report: FindingReport): string {
+  if (report.quiet) {
+    return findingLines(report.findings.filter((f) => !f.exempted)).join("\n");
+  }
   const lines = [
     ...findingLines(report.findings.filter((f) => !f.exempted)),
     ...exemptedSection(report.findings.filter((f) => f.exempted)),

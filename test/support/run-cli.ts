@@ -30,7 +30,7 @@ export function runCli(
     [
       ...wrapArgs,
       "-r",
-      "ts-node/register/transpile-only",
+      require.resolve("ts-node/register/transpile-only"),
       join(ROOT, "cli", "hardened.ts"),
       ...args,
     ],
