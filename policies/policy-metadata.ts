@@ -1,4 +1,5 @@
 import { Policy, Severity as PolicySeverity } from "@pulumi/policy";
+import { ruleDocumentationUrl } from "../rules/documentation-url";
 import { RuleMetadata } from "../rules/rule";
 import { Severity } from "../rules/severity";
 import { defaultEnforcementLevel } from "./enforcement";
@@ -9,10 +10,6 @@ const POLICY_SEVERITY: Readonly<Record<Severity, PolicySeverity>> = {
   warning: "medium",
   note: "low",
 };
-
-function referenceUrl(rule: RuleMetadata): string | undefined {
-  return rule.references.docs?.[0];
-}
 
 function tagsOf(rule: RuleMetadata): string[] {
   const pss = rule.references.pss;
@@ -28,13 +25,13 @@ function tagsOf(rule: RuleMetadata): string[] {
 /**
  * Everything CrossGuard shows about a rule's policy, taken from the catalog: name (the rule id),
  * the title as description (the engine prints it above every violation message, so it stays one
- * line; the rule's longer rationale is in the README), remediation, severity, reference URL,
+ * line; the rule's longer rationale is in docs/rules.md), remediation, severity, the URL of the
+ * rule's section of docs/rules.md,
  * default enforcement level and the settings schema.
  *
  * @param ruleIds every rule id, for the exemption schema.
  */
 export function policyMetadata(rule: RuleMetadata, ruleIds: readonly string[]): Policy {
-  const url = referenceUrl(rule);
   return {
     name: rule.id,
     displayName: rule.title,
@@ -44,6 +41,6 @@ export function policyMetadata(rule: RuleMetadata, ruleIds: readonly string[]): 
     remediationSteps: rule.remediation,
     tags: tagsOf(rule),
     configSchema: settingsSchema(ruleIds),
-    ...(url ? { url } : {}),
+    url: ruleDocumentationUrl(rule.id),
   };
 }

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { CATALOG } from "../../rules/catalog";
 import { PROFILES, Profile } from "../../rules/profile";
 import { RuleMetadata } from "../../rules/rule";
+import { renderRulesMarkdown } from "../output/rules-markdown";
 
 function referencesLine(rule: RuleMetadata): string {
   return Object.entries(rule.references)
@@ -13,7 +14,7 @@ function referencesLine(rule: RuleMetadata): string {
     .join("; ");
 }
 
-/** Registers `hardened rules`: the catalog, as text or JSON. */
+/** Registers `hardened rules`: the catalog, as text, JSON or Markdown (docs/rules.md). */
 export function registerRulesCommand(program: Command): void {
   program
     .command("rules")
@@ -23,7 +24,9 @@ export function registerRulesCommand(program: Command): void {
     )
     .option("--target <target>", "only rules for kubernetes, dockerfile, image or docker-resource")
     .addOption(
-      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+      new Option("--format <format>", "output format")
+        .choices(["text", "json", "markdown"])
+        .default("text"),
     )
     .action((options: { profile?: Profile; target?: string; format: string }) => {
       const rules = CATALOG.filter(
@@ -31,6 +34,10 @@ export function registerRulesCommand(program: Command): void {
           (!options.profile || r.profiles.includes(options.profile)) &&
           (!options.target || r.target === options.target),
       );
+      if (options.format === "markdown") {
+        process.stdout.write(renderRulesMarkdown(rules));
+        return;
+      }
       if (options.format === "json") {
         const plain = rules.map((r) => ({
           id: r.id,

@@ -1,6 +1,7 @@
 import type * as sarif from "sarif";
 import { getRule } from "../../rules/catalog";
 import { Finding } from "../../rules/finding";
+import { REPOSITORY_URL, ruleDocumentationUrl } from "../../rules/documentation-url";
 import { RuleMetadata } from "../../rules/rule";
 import { Severity } from "../../rules/severity";
 import { FindingReport } from "./report";
@@ -18,8 +19,6 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
   warning: "5.0",
   note: "2.0",
 };
-
-const INFORMATION_URI = "https://github.com/pulumi-hardened/pulumi-hardened";
 
 function describeReferences(rule: RuleMetadata): string {
   return Object.entries(rule.references)
@@ -40,6 +39,7 @@ function reportingDescriptor(rule: RuleMetadata): sarif.ReportingDescriptor {
       .join(""),
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description },
+    helpUri: ruleDocumentationUrl(rule.id),
     help: {
       text: `${rule.remediation}\nReferences: ${describeReferences(rule)}`,
       markdown: `${rule.remediation}\n\n**References:** ${describeReferences(rule)}`,
@@ -118,7 +118,8 @@ function invocations(scan: ScanSummary): sarif.Invocation[] {
 
 /**
  * Renders a SARIF 2.1.0 log that GitHub code scanning accepts: one run, the rules that produced
- * findings as reporting descriptors, one result per finding with its file and line, and
+ * findings as reporting descriptors (full description, help and `helpUri`: the rule's section of
+ * docs/rules.md), one result per finding with its file and line, and
  * exemptions as accepted suppressions. For a `check` scan, every skipped input is a tool
  * execution notification (level `note`, the reason as its descriptor id).
  */
@@ -133,7 +134,7 @@ export function renderSarif(report: FindingReport, toolVersion: string): string 
         tool: {
           driver: {
             name: "hardened",
-            informationUri: INFORMATION_URI,
+            informationUri: REPOSITORY_URL,
             semanticVersion: toolVersion,
             rules,
           },

@@ -29,13 +29,17 @@ describe("hardened-containers pack", () => {
     assert.equal(policies.at(-1)?.enforcementLevel, "advisory");
   });
 
-  it("takes description, remediation and severity from the catalog", () => {
+  it("takes description, remediation and severity from the catalog, and links the rule's section of docs/rules.md", () => {
     for (const policy of policies.filter((p) => p.name !== "hardened")) {
       const rule = CATALOG.find((r) => r.id === policy.name);
       assert.ok(rule);
       assert.equal(policy.description, rule.title);
       assert.equal(policy.displayName, rule.title);
       assert.equal(policy.remediationSteps, rule.remediation);
+      assert.equal(
+        policy.url,
+        `https://github.com/pulumi-hardened/pulumi-hardened/blob/main/docs/rules.md#${rule.id}`,
+      );
       assert.equal(
         policy.severity,
         { error: "high", warning: "medium", note: "low" }[rule.severity],
