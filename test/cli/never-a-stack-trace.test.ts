@@ -67,6 +67,17 @@ describe("hardened never ends in a stack trace", function () {
     assert.equal(run.code, 2);
   });
 
+  it("refuses a Dockerfile over 8 MiB before parsing it", () => {
+    const file = join(dir, "Dockerfile");
+    writeFileSync(file, `FROM scratch\n${"# x\n".repeat(3 * 1024 * 1024)}`);
+    const run = runCli(["lint", file]);
+    assert.equal(
+      run.stderr,
+      `hardened: ${file}: 12582925 bytes, over the 8388608-byte limit for one Dockerfile\n`,
+    );
+    assert.equal(run.code, 2);
+  });
+
   it("does not echo the source text of a YAML parse error", () => {
     const run = runCli(["check", "-"], {
       stdin: 'apiVersion: v1\nkind: Secret\nstringData:\n  token: "s3cr3t-t0ken\n',
