@@ -1,6 +1,6 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { existsSync } from "fs";
-import { join } from "path";
+import { join, relative } from "path";
 import { readPolicyConfig } from "../../preview/policy-config";
 import { findProgramEntry } from "../../preview/program-entry";
 import { renderPreview } from "../../preview/render-preview";
@@ -10,6 +10,8 @@ import { StackConfig, readStackConfig } from "../../preview/stack-config";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-code";
 import { InputError } from "../input-error";
 import { packageRoot } from "../package-root";
+import { previewFindings } from "../output/preview-findings";
+import { renderFindings } from "../output/render";
 import { runEnginePreview } from "../../preview/engine/engine-preview";
 import { findEngineOnPath } from "../../preview/engine/run-engine-operation";
 
@@ -21,6 +23,7 @@ interface PreviewOptions {
   readonly renderYaml?: string;
   readonly engine: string;
   readonly allowUnexpanded?: boolean;
+  readonly format: "text" | "json" | "sarif";
 }
 
 /** The engines `hardened preview` can run a program with. */
@@ -82,12 +85,25 @@ export function registerPreviewCommand(program: Command): void {
       "--allow-unexpanded",
       "under mocks, pass even when components whose children only the engine produces (Helm charts, ConfigGroups, ConfigFiles, remote components) were not checked",
     )
+    .addOption(
+      new Option(
+        "--format <format>",
+        "mocks only: json or sarif prints the policy violations as `hardened check` does",
+      )
+        .choices(["text", "json", "sarif"])
+        .default("text"),
+    )
     .action(async (programDir: string, options: PreviewOptions) => {
-      const project = findProgramEntry(programDir).project;
+      const { project, entry } = findProgramEntry(programDir);
       const engineBin = chooseEngine(options.engine);
       if (engineBin) {
         if (options.renderYaml) {
           throw new InputError("--render-yaml works under mocks only: add --engine mocks");
+        }
+        if (options.format !== "text") {
+          throw new InputError(
+            `--format ${options.format} works under mocks only: add --engine mocks`,
+          );
         }
         const verdict = await runEnginePreview(programDir, {
           packDir: options.policyPack ?? join(packageRoot(), "policies"),
@@ -122,10 +138,22 @@ export function registerPreviewCommand(program: Command): void {
         { stack: options.stack, config: stackConfig.config, secretKeys: stackConfig.secretKeys },
         options.policyConfig ? readPolicyConfig(options.policyConfig) : {},
       );
-      process.stdout.write(renderPreview(result, programDir, stackConfig.undecrypted));
+      process.stdout.write(
+        options.format === "text"
+          ? renderPreview(result, programDir, stackConfig.undecrypted)
+          : renderFindings(
+              {
+                command: "preview",
+                findings: previewFindings(result, relative(process.cwd(), entry)),
+                checked: result.resources.length,
+                settings: { engine: "mocks", unexpanded: String(result.unexpanded.length) },
+              },
+              options.format,
+            ),
+      );
       if (options.renderYaml) {
         const rendered = renderYaml(result.resources, options.renderYaml);
-        process.stdout.write(
+        (options.format === "text" ? process.stdout : process.stderr).write(
           `Rendered ${rendered.written.length} Kubernetes manifests to ${options.renderYaml}` +
             `${rendered.skipped.length ? `; not rendered, inputs not known before deployment: ${rendered.skipped.join(", ")}` : ""}\n`,
         );

@@ -1,5 +1,5 @@
 import type * as sarif from "sarif";
-import { getRule } from "../../rules/catalog";
+import { getRule, isKnownRuleId } from "../../rules/catalog";
 import { Finding } from "../../rules/finding";
 import { REPOSITORY_URL, ruleDocumentationUrl } from "../../rules/documentation-url";
 import { RuleMetadata } from "../../rules/rule";
@@ -120,12 +120,15 @@ function invocations(scan: ScanSummary): sarif.Invocation[] {
  * Renders a SARIF 2.1.0 log that GitHub code scanning accepts: one run, the rules that produced
  * findings as reporting descriptors (full description, help and `helpUri`: the rule's section of
  * docs/rules.md), one result per finding with its file and line, and
- * exemptions as accepted suppressions. For a `check` scan, every skipped input is a tool
+ * exemptions as accepted suppressions. A rule id outside the catalog (a pack policy such as
+ * `hardened`, in `preview`) gets a descriptor with its id only. For a `check` scan, every skipped input is a tool
  * execution notification (level `note`, the reason as its descriptor id).
  */
 export function renderSarif(report: FindingReport, toolVersion: string): string {
   const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))];
-  const rules = ruleIds.map((id) => reportingDescriptor(getRule(id)));
+  const rules = ruleIds.map((id): sarif.ReportingDescriptor =>
+    isKnownRuleId(id) ? reportingDescriptor(getRule(id)) : { id, shortDescription: { text: id } },
+  );
   const log: sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

@@ -20,3 +20,23 @@ describe("renderFindings with --quiet", () => {
     );
   });
 });
+
+describe("SARIF of findings outside the catalog", () => {
+  it("describes a pack policy that is not a rule (such as hardened) by its id only", () => {
+    const log = JSON.parse(
+      renderFindings(
+        {
+          command: "preview",
+          checked: 1,
+          findings: [
+            { ruleId: "hardened", severity: "warning", message: "m", path: "urn", container: null },
+          ],
+        },
+        "sarif",
+      ),
+    ) as { runs: { tool: { driver: { rules: unknown[] } } }[] };
+    assert.deepEqual(log.runs[0].tool.driver.rules, [
+      { id: "hardened", shortDescription: { text: "hardened" } },
+    ]);
+  });
+});
