@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../support/run-cli";
+import { digestOf, tarOf } from "../image/tar-fixtures";
 
 const ROOT = join(__dirname, "..", "..");
 const PRESET = join(__dirname, "..", "fixtures", "dockerfiles", "go.Dockerfile");
@@ -113,6 +114,43 @@ describe("hardened output flags", function () {
     assert.ok(!runOnTty(["check", path], { NO_COLOR: "1" }).includes(ESC));
     assert.ok(!runOnTty(["check", "--no-color", path]).includes(ESC));
     assert.ok(!runCli(["check", path]).stdout.includes(ESC));
+  });
+
+  it("verify: junit and github formats for an image archive; --fail-on none exits 0", async () => {
+    const layer = await tarOf([{ name: "app/server", mode: 0o755, content: "bin" }]);
+    const config = JSON.stringify({
+      os: "linux",
+      architecture: "amd64",
+      config: { User: "" },
+      rootfs: { type: "layers", diff_ids: [digestOf(layer)] },
+    });
+    const manifest = JSON.stringify([
+      { Config: "config.json", RepoTags: ["app:1"], Layers: ["layer.tar"] },
+    ]);
+    const archive = join(dir, "image.tar");
+    writeFileSync(
+      archive,
+      await tarOf([
+        { name: "manifest.json", content: manifest },
+        { name: "config.json", content: config },
+        { name: "layer.tar", content: layer },
+      ]),
+    );
+    const verify = ["verify", "--archive", archive, "--no-resolve-base"];
+    const junit = runCli([...verify, "--format", "junit", "--fail-on", "none"]);
+    assert.equal(junit.code, 0, junit.stderr);
+    assert.ok(
+      junit.stdout.includes(
+        `<testsuite name="${archive}" tests="1" failures="0" errors="0" skipped="0">\n    <testcase name="image" classname="${archive}">\n      <system-out>error image-user-non-root config.User: `,
+      ),
+      junit.stdout,
+    );
+    const github = runCli([...verify, "--format", "github"]);
+    assert.equal(github.code, 1, github.stderr);
+    assert.equal(
+      github.stdout.split("\n")[0],
+      `::error file=${archive},title=image-user-non-root::config.User: the image sets no USER, so it runs as root (uid 0); expected a non-zero numeric UID`,
+    );
   });
 
   it("finds the nearest .hardened.yaml up from the working directory; --config wins; --no-config ignores it", () => {
