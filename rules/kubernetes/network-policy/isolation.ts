@@ -4,6 +4,7 @@ import { Finding } from "../../finding";
 import { HARDENED_PROFILES } from "../../profile";
 import { listOf, recordOf, stringOf } from "../../read";
 import { RuleMetadata, Violation } from "../../rule";
+import { knownOrUndefined } from "../../unknown";
 import { resolveKubernetesRuleOptions } from "../options";
 import { podContextOf } from "../pod-context";
 import { PodTemplateKind, workloadShapeOf } from "../pod-templates";
@@ -77,7 +78,8 @@ function podLabels(workload: WorkloadInSet): Readonly<Record<string, unknown>> {
 
 /**
  * The workloads of a set that no restricting NetworkPolicy selects, each with one violation at
- * its pod template's labels; an empty list when `objects` holds no NetworkPolicy.
+ * its pod template's labels; an empty list when `objects` holds no NetworkPolicy. A workload whose
+ * decision reads a value not known yet is left out.
  */
 export function unisolatedWorkloads(
   workloads: readonly WorkloadInSet[],
@@ -87,7 +89,16 @@ export function unisolatedWorkloads(
   if (policies.length === 0) {
     return [];
   }
-  return workloads.flatMap((workload) => {
+  return workloads.flatMap((workload) => knownOrUndefined(() => isolationOf(workload)) ?? []);
+
+  /**
+   * The violation of one workload, or none; reading a value not known yet (its namespace or
+   * labels, or any policy's namespace, selector or rules during a preview) throws, and the caller
+   * leaves the workload undecided rather than report it.
+   */
+  function isolationOf(
+    workload: WorkloadInSet,
+  ): { readonly workload: WorkloadInSet; readonly violation: Violation }[] {
     const namespace = namespaceOf(workload.object);
     const labels = podLabels(workload);
     const selecting = policies.filter(
@@ -112,14 +123,16 @@ export function unisolatedWorkloads(
         },
       },
     ];
-  });
+  }
 }
 
 /**
  * `network-policy-isolation` over a set of objects: one finding per workload (core, built-in
  * pod-template kinds and `podTemplates`) that no restricting NetworkPolicy selects, with the index
  * of the workload in `objects`. The workload's own `hardened.dev/exempt` annotations are applied;
- * exemptions from a config are the caller's.
+ * exemptions from a config are the caller's. Values not known yet (during a preview) never produce
+ * a finding: a workload whose namespace, labels, exemption annotations, or selecting policies
+ * cannot be read yet is not reported.
  */
 export function networkIsolationFindings(
   objects: readonly KubernetesObject[],
@@ -132,7 +145,7 @@ export function networkIsolationFindings(
       workloads.push({ object, shape, index });
     }
   });
-  return unisolatedWorkloads(workloads, objects).map(({ workload, violation }) => {
+  return unisolatedWorkloads(workloads, objects).flatMap(({ workload, violation }) => {
     const { object, shape, index } = workload as WorkloadInSet & { readonly index: number };
     const kind = String(object.kind);
     const finding: Finding = {
@@ -145,8 +158,11 @@ export function networkIsolationFindings(
       name: stringOf(recordOf(object.metadata)?.name),
       namespace: stringOf(recordOf(object.metadata)?.namespace) ?? null,
     };
-    const pod = podContextOf(object, kind, resolveKubernetesRuleOptions(), shape);
-    const declared = workloadExemptions(pod, (id) => id === networkPolicyIsolation.id);
-    return { index, finding: applyExemptions([finding], declared.exemptions)[0] };
+    const exempted = knownOrUndefined(() => {
+      const pod = podContextOf(object, kind, resolveKubernetesRuleOptions(), shape);
+      const declared = workloadExemptions(pod, (id) => id === networkPolicyIsolation.id);
+      return applyExemptions([finding], declared.exemptions)[0];
+    });
+    return exempted === undefined ? [] : [{ index, finding: exempted }];
   });
 }

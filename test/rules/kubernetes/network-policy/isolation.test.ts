@@ -2,6 +2,18 @@ import { strict as assert } from "assert";
 import { networkIsolationFindings } from "../../../../rules/kubernetes/network-policy/isolation";
 import { selectorMatches } from "../../../../rules/kubernetes/network-policy/label-selector";
 import { KubernetesObject } from "../../../../rules/kubernetes/types";
+import { UnknownValueError } from "../../../../rules/unknown";
+
+/** `object` with the field `key` of `parent` not known yet: reading it throws, as during a preview. */
+function unknownAt<T extends object>(object: T, parent: (o: T) => object, key: string): T {
+  Object.defineProperty(parent(object), key, {
+    enumerable: true,
+    get: () => {
+      throw new UnknownValueError(key);
+    },
+  });
+  return object;
+}
 
 const LABELS = { app: "web", tier: "front" };
 
@@ -55,6 +67,45 @@ describe("network-policy-isolation", () => {
     for (const [selector, expected] of cases) {
       assert.equal(selectorMatches(selector, LABELS), expected, JSON.stringify(selector));
     }
+  });
+
+  it("leaves undecided, and never reports, a workload whose decision reads a value not known yet", () => {
+    const unknownMetadata = unknownAt(deployment("shop"), (d) => d, "metadata");
+    assert.deepEqual(
+      found([
+        unknownMetadata,
+        policy("api", { podSelector: { matchLabels: { app: "api" } } }, "shop"),
+      ]),
+      [],
+    );
+    const unknownLabels = unknownAt(
+      deployment("shop"),
+      (d) => (d.spec as { template: { metadata: object } }).template.metadata,
+      "labels",
+    );
+    assert.deepEqual(found([unknownLabels, policy("deny", DENY_ALL, "shop")]), []);
+    const unknownSelector = unknownAt(
+      policy("maybe", { policyTypes: ["Ingress"] }, "shop"),
+      (p) => p.spec as object,
+      "podSelector",
+    );
+    assert.deepEqual(found([deployment("shop"), unknownSelector]), []);
+    const unknownAnnotations = unknownAt(
+      deployment("shop"),
+      (d) => d.metadata as object,
+      "annotations",
+    );
+    assert.deepEqual(found([unknownAnnotations, policy("deny", DENY_ALL, "other")]), []);
+    assert.deepEqual(
+      found([deployment("shop"), unknownSelector, policy("deny", DENY_ALL, "other")]),
+      [],
+      "a policy of the namespace whose selector is unknown may select the workload",
+    );
+    assert.equal(
+      found([deployment("shop"), policy("deny", DENY_ALL, "other")]).length,
+      1,
+      "the same set with everything known is reported",
+    );
   });
 
   it("checks nothing in a set without a NetworkPolicy", () => {
