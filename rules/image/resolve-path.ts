@@ -17,6 +17,44 @@ function normalize(path: string): string {
   return `/${parts.join("/")}`;
 }
 
+function componentsOf(path: string): string[] {
+  return path.split("/").filter((p) => p !== "");
+}
+
+/**
+ * Walks `components` from the root through the symlinks already in `files` (a component whose
+ * link has a target is replaced by it, relative targets against the directory reached so far);
+ * returns the path reached, "" for the root, or undefined after 40 hops. A directory a tar stream
+ * did not list is taken to exist.
+ */
+function followSymlinks(
+  files: ReadonlyMap<string, LayeredEntry>,
+  components: readonly string[],
+): string | undefined {
+  let pending = [...components];
+  let current = "";
+  let hops = 0;
+  while (pending.length > 0) {
+    const next = `${current}/${pending[0]}`;
+    const found = files.get(next);
+    if (found?.entry.type === "symlink" && found.entry.linkTarget !== undefined) {
+      hops += 1;
+      if (hops > MAX_SYMLINK_HOPS) {
+        return undefined;
+      }
+      const target = found.entry.linkTarget.startsWith("/")
+        ? found.entry.linkTarget
+        : `${current}/${found.entry.linkTarget}`;
+      pending = [...componentsOf(normalize(target)), ...pending.slice(1)];
+      current = "";
+    } else {
+      current = next;
+      pending = pending.slice(1);
+    }
+  }
+  return current;
+}
+
 /**
  * Resolves `path` in a final file system as the kernel would, following symlinks in every
  * component (at most 40 hops); returns the entry it lands on, or undefined when it does not
@@ -26,42 +64,8 @@ export function resolvePath(
   files: ReadonlyMap<string, LayeredEntry>,
   path: string,
 ): LayeredEntry | undefined {
-  let pending = normalize(path)
-    .split("/")
-    .filter((p) => p !== "");
-  let current = "";
-  let hops = 0;
-  while (pending.length > 0) {
-    const next = `${current}/${pending[0]}`;
-    const found = files.get(next);
-    if (found === undefined && pending.length === 1) {
-      return undefined;
-    }
-    if (
-      found !== undefined &&
-      found.entry.type === "symlink" &&
-      found.entry.linkTarget !== undefined
-    ) {
-      hops += 1;
-      if (hops > MAX_SYMLINK_HOPS) {
-        return undefined;
-      }
-      const target = found.entry.linkTarget.startsWith("/")
-        ? found.entry.linkTarget
-        : `${current}/${found.entry.linkTarget}`;
-      pending = [
-        ...normalize(target)
-          .split("/")
-          .filter((p) => p !== ""),
-        ...pending.slice(1),
-      ];
-      current = "";
-    } else {
-      current = next;
-      pending = pending.slice(1);
-    }
-  }
-  return current === "" ? undefined : files.get(current);
+  const resolved = followSymlinks(files, componentsOf(normalize(path)));
+  return resolved ? files.get(resolved) : undefined;
 }
 
 /**
@@ -75,36 +79,8 @@ export function resolveParents(files: ReadonlyMap<string, LayeredEntry>, path: s
   if (slash <= 0) {
     return path;
   }
-  let pending = path
-    .slice(0, slash)
-    .split("/")
-    .filter((p) => p !== "");
-  let current = "";
-  let hops = 0;
-  while (pending.length > 0) {
-    const next = `${current}/${pending[0]}`;
-    const found = files.get(next);
-    if (found?.entry.type === "symlink" && found.entry.linkTarget !== undefined) {
-      hops += 1;
-      if (hops > MAX_SYMLINK_HOPS) {
-        return path;
-      }
-      const target = found.entry.linkTarget.startsWith("/")
-        ? found.entry.linkTarget
-        : `${current}/${found.entry.linkTarget}`;
-      pending = [
-        ...normalize(target)
-          .split("/")
-          .filter((p) => p !== ""),
-        ...pending.slice(1),
-      ];
-      current = "";
-    } else {
-      current = next;
-      pending = pending.slice(1);
-    }
-  }
-  return `${current}${path.slice(slash)}`;
+  const parent = followSymlinks(files, componentsOf(path.slice(0, slash)));
+  return parent === undefined ? path : `${parent}${path.slice(slash)}`;
 }
 
 /** True when `path` resolves to a regular file (or a hard link to one) in the final file system. */
