@@ -1,35 +1,14 @@
 import { strict as assert } from "assert";
-import { StackValidationArgs, StackValidationPolicy, unknownCheckingProxy } from "@pulumi/policy";
-import { hardenedPolicies } from "../../policies/pack";
+import { StackResource, stackPolicy, validateStackPolicy } from "../support/stack-policy";
 
-const policy = hardenedPolicies().find(
-  (p) => p.name === "network-policy-isolation",
-) as StackValidationPolicy;
+const policy = stackPolicy("network-policy-isolation");
 
-interface StackResource {
-  readonly type: string;
-  readonly name: string;
-  readonly props: Record<string, unknown>;
-}
-
-async function validate(
+/** Runs the `network-policy-isolation` stack policy. */
+function validate(
   resources: readonly StackResource[],
   config: Record<string, unknown> = {},
 ): Promise<[string, string | undefined][]> {
-  const reported: [string, string | undefined][] = [];
-  const args = {
-    resources: resources.map((r) => ({
-      ...r,
-      urn: `urn:pulumi:dev::shop::${r.type}::${r.name}`,
-      props: unknownCheckingProxy(r.props),
-    })),
-    getConfig: () => config,
-    notApplicable: () => {
-      throw new Error("not applicable");
-    },
-  } as unknown as StackValidationArgs;
-  await policy.validateStack(args, (message, urn) => reported.push([message, urn]));
-  return reported;
+  return validateStackPolicy(policy, resources, config);
 }
 
 const web: StackResource = {

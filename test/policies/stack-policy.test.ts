@@ -1,39 +1,18 @@
 import { strict as assert } from "assert";
-import { StackValidationArgs, StackValidationPolicy, unknownCheckingProxy } from "@pulumi/policy";
-import { hardenedPolicies } from "../../policies/pack";
+import { StackResource, stackPolicy, validateStackPolicy } from "../support/stack-policy";
 import { UNKNOWN } from "../../policies/protocol/properties";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
 
 const DIGEST = "sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945";
 
-const policy = hardenedPolicies().find(
-  (p) => p.name === "built-image-by-digest",
-) as StackValidationPolicy;
+const policy = stackPolicy("built-image-by-digest");
 
-interface StackResource {
-  readonly type: string;
-  readonly name: string;
-  readonly props: Record<string, unknown>;
-}
-
-async function validate(
+/** Runs the `built-image-by-digest` stack policy. */
+function validate(
   resources: readonly StackResource[],
   config: Record<string, unknown> = {},
 ): Promise<[string, string | undefined][]> {
-  const reported: [string, string | undefined][] = [];
-  const args = {
-    resources: resources.map((r) => ({
-      ...r,
-      urn: `urn:pulumi:dev::shop::${r.type}::${r.name}`,
-      props: unknownCheckingProxy(r.props),
-    })),
-    getConfig: () => config,
-    notApplicable: () => {
-      throw new Error("not applicable");
-    },
-  } as unknown as StackValidationArgs;
-  await policy.validateStack(args, (message, urn) => reported.push([message, urn]));
-  return reported;
+  return validateStackPolicy(policy, resources, config);
 }
 
 describe("built-image-by-digest stack policy", () => {
