@@ -1,3 +1,4 @@
+import { engineViolations } from "./engine-violations";
 import { createEngineWorkspace } from "./engine-workspace";
 import { EngineOperationResult, runEngineOperation } from "./run-engine-operation";
 
@@ -26,14 +27,6 @@ export interface EnginePreviewVerdict {
 }
 
 /**
- * Counts the `- [level] [severity: …]  policy  (resource)` lines the CLI prints under `Policies:`.
- */
-function countViolations(stdout: string, level: "mandatory" | "advisory"): number {
-  return stdout.split("\n").filter((line) => new RegExp(`^\\s+- \\[${level}\\][ \\[]`).test(line))
-    .length;
-}
-
-/**
  * Runs the real `pulumi preview --policy-pack` on a program against a throwaway file backend, with
  * the CLI's output shown as it comes, and counts the policy violations it reported.
  */
@@ -52,10 +45,11 @@ export async function runEnginePreview(
       policyPackConfigs: options.policyConfigFile ? [options.policyConfigFile] : [],
       output: "inherit",
     });
+    const violations = engineViolations(result.stdout);
     return {
       result,
-      mandatory: countViolations(result.stdout, "mandatory"),
-      advisory: countViolations(result.stdout, "advisory"),
+      mandatory: violations.filter((v) => v.level === "mandatory").length,
+      advisory: violations.filter((v) => v.level === "advisory").length,
     };
   } finally {
     workspace.dispose();

@@ -4,6 +4,8 @@ import { findEngineOnPath } from "../../preview/engine/run-engine-operation";
 import { buildPack } from "./analyzer/build-pack";
 import { serviceUnavailable } from "./registry";
 
+export { EngineViolation, engineViolations } from "../../preview/engine/engine-violations";
+
 const ROOT = join(__dirname, "..", "..");
 
 /**
@@ -35,29 +37,4 @@ export function requireEngine(context: Mocha.Context): string {
   }
   buildPack();
   return bin;
-}
-
-/** A policy violation as `pulumi preview`/`up` prints it under `Policies:`. */
-export interface EngineViolation {
-  /** `mandatory`, `advisory` or `remediate`. */
-  readonly level: string;
-  /** The policy name (the rule id). */
-  readonly policy: string;
-  /** The resource, as `<type>: <name>`. */
-  readonly resource: string;
-}
-
-/**
- * The violations in the CLI's output: lines `- [level] [severity: high]  policy  (type: name)`
- * (the severity is printed for policies that declare one).
- */
-export function engineViolations(stdout: string): EngineViolation[] {
-  const violations: EngineViolation[] = [];
-  for (const line of stdout.split("\n")) {
-    const match = /^\s+- \[(\w+)\](?: \[severity: \w+\])?\s+(\S+)\s+\((.+)\)\s*$/.exec(line);
-    if (match) {
-      violations.push({ level: match[1], policy: match[2], resource: match[3] });
-    }
-  }
-  return violations;
 }
