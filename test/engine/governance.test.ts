@@ -66,11 +66,15 @@ describe("who may exempt, and composed packs, under the real engine", function (
   });
 
   it("the ready restricted pack (packs/restricted) loads in the engine and reports restricted-profile policies only", async () => {
+    const full = new Set(
+      engineViolations((await preview(join(ROOT, "policies"))).stdout).map((v) => v.policy),
+    );
     const result = await preview(join(ROOT, "packs", "restricted"));
     assert.strictEqual(result.exitCode, 1, `${result.stdout}\n${result.stderr}`);
     const policies = new Set(engineViolations(result.stdout).map((v) => v.policy));
     assert.ok(policies.has("privileged"), result.stdout);
-    for (const hardenedOnly of ["liveness-probe", "readiness-probe", "resource-limits"]) {
+    for (const hardenedOnly of ["liveness-probe", "readiness-probe", "memory-limit"]) {
+      assert.ok(full.has(hardenedOnly), `the default pack reports ${hardenedOnly} here`);
       assert.ok(!policies.has(hardenedOnly), `${hardenedOnly} reported by the restricted pack`);
     }
   });
