@@ -1,7 +1,7 @@
 import { isFromAllowedRegistry, repositoryName } from "../../image-reference";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { containerImage } from "./container-image";
+import { containerImage } from "./support/container-image";
 
 /** Hardened extra: images come only from the registries the options allow. */
 export const allowedRegistries: KubernetesRule = {

@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { declaredPorts } from "./container-ports";
+import { declaredPorts } from "./support/container-ports";
 
 /** Ports below this one need root or NET_BIND_SERVICE to bind. */
 const FIRST_UNPRIVILEGED_PORT = 1024;

@@ -1,7 +1,7 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { hostPathVolumes } from "./host-paths";
-import { reachesRuntimeSocket } from "./runtime-sockets";
+import { podHostPathVolumes } from "./support/host-paths";
+import { reachesRuntimeSocket } from "./support/runtime-sockets";
 
 /** Hardened extra: no hostPath volume reaches a container runtime socket. */
 export const containerRuntimeSocket: KubernetesRule = {
@@ -22,7 +22,7 @@ export const containerRuntimeSocket: KubernetesRule = {
     "Remove the volume. To build images use a rootless builder (BuildKit rootless, kaniko) in its own pod; to read container metadata use the Kubernetes API or the kubelet's read-only endpoints.",
   covers: ["host-path-volumes", "volume-types"],
   checkPod: (pod) =>
-    hostPathVolumes(pod)
+    podHostPathVolumes(pod)
       .filter((v) => v.path !== undefined && reachesRuntimeSocket(v.path))
       .map((v) => ({
         path: v.fieldPath,

@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { declaredPorts } from "./container-ports";
+import { declaredPorts } from "./support/container-ports";
 
 /** The SSH port. */
 const SSH_PORT = 22;

@@ -1,9 +1,9 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { capabilityEntries } from "./capabilities";
-import { DANGEROUS_CAPABILITIES } from "./dangerous-capability-reasons";
-import { isWindowsPod } from "./linux-only";
+import { capabilityEntries } from "./support/capabilities";
+import { DANGEROUS_CAPABILITIES } from "./support/dangerous-capability-reasons";
+import { isWindowsPod } from "./support/linux-only";
 
 /** Hardened extra: no container adds a capability that opens a path to the node. */
 export const dangerousCapabilities: KubernetesRule = {

@@ -1,7 +1,7 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { capabilityEntries, capabilityListPath } from "./capabilities";
-import { isWindowsPod } from "./linux-only";
+import { capabilityEntries, capabilityListPath } from "./support/capabilities";
+import { isWindowsPod } from "./support/linux-only";
 
 /** Hardened extra: NET_RAW is dropped (by `ALL` or by name) and not added back. */
 export const dropNetRaw: KubernetesRule = {

@@ -3,7 +3,7 @@ import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { InheritedIdField, podId, podSecurityPath } from "../effective-security";
 import { fieldPath } from "../../field-path";
-import { isWindowsPod } from "./linux-only";
+import { isWindowsPod } from "./support/linux-only";
 
 const FIELDS: readonly InheritedIdField[] = ["runAsUser", "runAsGroup"];
 

@@ -3,7 +3,7 @@ import { HARDENED_PROFILES } from "../../profile";
 import { booleanOf, listOf, recordOf, stringOf } from "../../read";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { hostPathVolumes } from "./host-paths";
+import { podHostPathVolumes } from "./support/host-paths";
 
 /** Hardened extra: hostPath volumes are mounted read-only. */
 export const hostPathWritable: KubernetesRule = {
@@ -21,7 +21,7 @@ export const hostPathWritable: KubernetesRule = {
   remediation:
     "Set readOnly: true on the volumeMount, or write to an emptyDir or a persistent volume instead of the node.",
   checkContainer: (ctx, pod) => {
-    const hostPaths = new Set(hostPathVolumes(pod).map((v) => v.name));
+    const hostPaths = new Set(podHostPathVolumes(pod).map((v) => v.name));
     const violations: Violation[] = [];
     listOf(ctx.container.volumeMounts).forEach((entry, index) => {
       const mount = recordOf(entry);

@@ -1,7 +1,7 @@
 import { isSha256Digest } from "../../image-reference";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { containerImage } from "./container-image";
+import { containerImage } from "./support/container-image";
 
 /** Hardened extra: every container image is pinned by a sha256 digest. */
 export const imageDigest: KubernetesRule = {

@@ -1,7 +1,7 @@
 import { isSha256Digest } from "../../image-reference";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { containerImage } from "./container-image";
+import { containerImage } from "./support/container-image";
 
 /** Hardened extra: an image not pinned by digest names a release tag, not `latest` or nothing. */
 export const imageTag: KubernetesRule = {

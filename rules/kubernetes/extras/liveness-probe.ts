@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { checkProbe } from "./probes";
+import { checkProbe } from "./support/probes";
 
 /** Hardened extra: long-running containers have a liveness probe. */
 export const livenessProbe: KubernetesRule = {

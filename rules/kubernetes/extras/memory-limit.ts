@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { checkResource } from "./resources";
+import { checkResource } from "./support/resources";
 
 /** Hardened extra: init and regular containers have a memory limit. */
 export const memoryLimit: KubernetesRule = {

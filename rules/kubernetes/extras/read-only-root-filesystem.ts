@@ -1,7 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { isWindowsPod } from "./linux-only";
+import { isWindowsPod } from "./support/linux-only";
 
 /** Hardened extra: every container's root filesystem is mounted read-only. */
 export const readOnlyRootFilesystem: KubernetesRule = {

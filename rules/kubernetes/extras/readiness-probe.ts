@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { checkProbe } from "./probes";
+import { checkProbe } from "./support/probes";
 
 const RUN_TO_COMPLETION_KINDS: ReadonlySet<string> = new Set(["Job", "CronJob"]);
 

@@ -1,6 +1,6 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { checkResource } from "./resources";
+import { checkResource } from "./support/resources";
 
 /** Hardened extra: init and regular containers request CPU and memory. */
 export const resourceRequests: KubernetesRule = {

@@ -3,7 +3,7 @@ import { HARDENED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { effectiveId, podId, podSecurityPath } from "../effective-security";
-import { isWindowsPod } from "./linux-only";
+import { isWindowsPod } from "./support/linux-only";
 
 /** Hardened extra: every container runs with a non-zero primary group. */
 export const runAsGroup: KubernetesRule = {

@@ -1,8 +1,8 @@
 import { HARDENED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { hostPathVolumes } from "./host-paths";
-import { SENSITIVE_HOST_PATHS, sensitiveExposure } from "./sensitive-host-paths";
+import { podHostPathVolumes } from "./support/host-paths";
+import { SENSITIVE_HOST_PATHS, sensitiveExposure } from "./support/sensitive-host-paths";
 
 /** Hardened extra: no hostPath volume exposes a sensitive node directory. */
 export const sensitiveHostPath: KubernetesRule = {
@@ -21,7 +21,7 @@ export const sensitiveHostPath: KubernetesRule = {
   covers: ["host-path-volumes", "volume-types"],
   checkPod: (pod) => {
     const violations: Violation[] = [];
-    for (const volume of hostPathVolumes(pod)) {
+    for (const volume of podHostPathVolumes(pod)) {
       const sensitive = volume.path === undefined ? undefined : sensitiveExposure(volume.path);
       if (sensitive !== undefined) {
         violations.push({

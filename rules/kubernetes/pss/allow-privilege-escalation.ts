@@ -2,8 +2,8 @@ import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
 import { describe } from "../../read";
-import { isExemptWindowsPod } from "./relaxations";
-import { containerSecurityContext } from "./security-context";
+import { isExemptWindowsPod } from "./support/relaxations";
+import { containerSecurityContext } from "./support/security-context";
 
 /** PSS restricted "Privilege Escalation": `allowPrivilegeEscalation` must be explicitly false. */
 export const allowPrivilegeEscalation: KubernetesRule = {

@@ -7,7 +7,7 @@ import {
   SecurityContextAt,
   containerSecurityContext,
   podSecurityContext,
-} from "./security-context";
+} from "./support/security-context";
 
 /** Prefix of the deprecated per-container AppArmor annotations on the pod's metadata. */
 export const APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";

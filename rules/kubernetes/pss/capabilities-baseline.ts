@@ -3,7 +3,7 @@ import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { describe, listOf, recordOf } from "../../read";
-import { containerSecurityContext } from "./security-context";
+import { containerSecurityContext } from "./support/security-context";
 
 /** The capabilities the baseline level lets a container add: the container runtimes' defaults. */
 const BASELINE_ALLOWED_CAPABILITIES: ReadonlySet<string> = new Set([

@@ -3,8 +3,8 @@ import { RESTRICTED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { describe, listOf, recordOf } from "../../read";
-import { isExemptWindowsPod } from "./relaxations";
-import { containerSecurityContext } from "./security-context";
+import { isExemptWindowsPod } from "./support/relaxations";
+import { containerSecurityContext } from "./support/security-context";
 
 /** PSS restricted "Capabilities": drop ALL, and add nothing but NET_BIND_SERVICE. */
 export const capabilitiesRestricted: KubernetesRule = {

@@ -1,7 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { BASELINE_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { containerSecurityContext } from "./security-context";
+import { containerSecurityContext } from "./support/security-context";
 
 /** PSS baseline "Privileged Containers": `securityContext.privileged` must be unset or false. */
 export const privileged: KubernetesRule = {

@@ -1,8 +1,8 @@
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
 import { pssAtLeast } from "../pss-version";
-import { nonDefaultProcMount } from "./proc-mount-value";
-import { USER_NAMESPACE_RELAXATION_MINOR } from "./relaxations";
+import { nonDefaultProcMount } from "./support/proc-mount-value";
+import { USER_NAMESPACE_RELAXATION_MINOR } from "./support/relaxations";
 
 /**
  * PSS restricted "/proc Mount Type" (v1.35+): `procMount` must be unset or `Default` even in pods

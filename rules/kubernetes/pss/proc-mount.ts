@@ -1,7 +1,7 @@
 import { BASELINE_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { nonDefaultProcMount } from "./proc-mount-value";
-import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./relaxations";
+import { nonDefaultProcMount } from "./support/proc-mount-value";
+import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./support/relaxations";
 
 /**
  * PSS baseline "/proc Mount Type": `procMount` must be unset or `Default`, except, from v1.35, in

@@ -2,8 +2,8 @@ import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
 import { describe } from "../../read";
-import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./relaxations";
-import { containerSecurityContext, podSecurityContext } from "./security-context";
+import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./support/relaxations";
+import { containerSecurityContext, podSecurityContext } from "./support/security-context";
 
 const EXPECTED = "expected true (set at container level or as the pod default)";
 

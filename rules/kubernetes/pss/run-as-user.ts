@@ -2,12 +2,12 @@ import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
-import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./relaxations";
+import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./support/relaxations";
 import {
   SecurityContextAt,
   containerSecurityContext,
   podSecurityContext,
-} from "./security-context";
+} from "./support/security-context";
 
 function rootUser(securityContext: SecurityContextAt, where: string): Violation[] {
   return securityContext.fields.runAsUser === 0

@@ -1,7 +1,7 @@
 import { BASELINE_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { forbiddenSeccompProfile } from "./seccomp-profile";
-import { containerSecurityContext, podSecurityContext } from "./security-context";
+import { forbiddenSeccompProfile } from "./support/seccomp-profile";
+import { containerSecurityContext, podSecurityContext } from "./support/security-context";
 
 /** PSS baseline "Seccomp": a seccomp profile, where one is set, must not be Unconfined. */
 export const seccompBaseline: KubernetesRule = {

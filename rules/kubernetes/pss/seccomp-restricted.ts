@@ -1,8 +1,8 @@
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
-import { isExemptWindowsPod } from "./relaxations";
-import { forbiddenSeccompProfile, seccompSetting, seccompTypePath } from "./seccomp-profile";
-import { containerSecurityContext, podSecurityContext } from "./security-context";
+import { isExemptWindowsPod } from "./support/relaxations";
+import { forbiddenSeccompProfile, seccompSetting, seccompTypePath } from "./support/seccomp-profile";
+import { containerSecurityContext, podSecurityContext } from "./support/security-context";
 
 /**
  * PSS restricted "Seccomp": every container must run with seccomp RuntimeDefault or Localhost,

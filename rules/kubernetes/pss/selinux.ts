@@ -9,7 +9,7 @@ import {
   SecurityContextAt,
   containerSecurityContext,
   podSecurityContext,
-} from "./security-context";
+} from "./support/security-context";
 
 /** The SELinux types every supported version allows (the empty string means unset). */
 const SELINUX_TYPES_V1_0: readonly string[] = [

@@ -3,8 +3,8 @@ import { BASELINE_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
 import { describe, listOf, recordOf } from "../../read";
-import { describeSafeSysctls, safeSysctls } from "./safe-sysctls";
-import { podSecurityContext } from "./security-context";
+import { describeSafeSysctls, safeSysctls } from "./support/safe-sysctls";
+import { podSecurityContext } from "./support/security-context";
 
 /** PSS baseline "Sysctls": pod sysctls must be in the version's safe set. */
 export const sysctls: KubernetesRule = {

@@ -7,7 +7,7 @@ import {
   SecurityContextAt,
   containerSecurityContext,
   podSecurityContext,
-} from "./security-context";
+} from "./support/security-context";
 
 function hostProcessEnabled(securityContext: SecurityContextAt): Violation[] {
   return recordOf(securityContext.fields.windowsOptions)?.hostProcess === true

@@ -5,7 +5,7 @@ import { containerRuntimeSocket } from "../../../../rules/kubernetes/extras/cont
 import { defaultNamespace } from "../../../../rules/kubernetes/extras/default-namespace";
 import { defaultServiceAccount } from "../../../../rules/kubernetes/extras/default-service-account";
 import { emptyDirSizeLimit } from "../../../../rules/kubernetes/extras/empty-dir-size-limit";
-import { normalizeHostPath } from "../../../../rules/kubernetes/extras/host-paths";
+import { normalizeHostPath } from "../../../../rules/kubernetes/extras/support/host-paths";
 import { sensitiveHostPath } from "../../../../rules/kubernetes/extras/sensitive-host-path";
 import { hardenedPodSpec, setPath, workloadOf } from "../../../fixtures/workloads";
 import { messagesOf, podWith, runRule } from "./run";

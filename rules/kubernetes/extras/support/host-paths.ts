@@ -1,6 +1,6 @@
-import { fieldPath } from "../../field-path";
-import { PodContext } from "../pod-context";
-import { listOf, recordOf } from "../../read";
+import { fieldPath } from "../../../field-path";
+import { PodContext } from "../../pod-context";
+import { listOf, recordOf } from "../../../read";
 
 /** A pod's hostPath volume. */
 export interface HostPathVolume {
@@ -40,7 +40,7 @@ export function isWithin(path: string, root: string): boolean {
 }
 
 /** Every hostPath volume of the pod, with its normalized path. */
-export function hostPathVolumes(pod: PodContext): HostPathVolume[] {
+export function podHostPathVolumes(pod: PodContext): HostPathVolume[] {
   const volumes: HostPathVolume[] = [];
   listOf(pod.spec.volumes).forEach((volume, index) => {
     const fields = recordOf(volume);

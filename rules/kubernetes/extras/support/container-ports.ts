@@ -1,6 +1,6 @@
-import { fieldPath } from "../../field-path";
-import { listOf, numberOf, recordOf } from "../../read";
-import { ContainerContext } from "../pod-context";
+import { fieldPath } from "../../../field-path";
+import { listOf, numberOf, recordOf } from "../../../read";
+import { ContainerContext } from "../../pod-context";
 
 /** A container's declared port. */
 export interface DeclaredPort {

@@ -1,8 +1,8 @@
-import { fieldPath } from "../../field-path";
-import { Violation } from "../../rule";
-import { ContainerContext } from "../pod-context";
-import { recordOf } from "../../read";
-import { positiveQuantityProblem } from "../quantity";
+import { fieldPath } from "../../../field-path";
+import { Violation } from "../../../rule";
+import { ContainerContext } from "../../pod-context";
+import { recordOf } from "../../../read";
+import { positiveQuantityProblem } from "../../quantity";
 
 /** A resource a container can request or limit. */
 export type ResourceName = "cpu" | "memory";

@@ -1,7 +1,7 @@
-import { fieldPath } from "../../field-path";
-import { Violation } from "../../rule";
-import { ContainerContext } from "../pod-context";
-import { describe } from "../../read";
+import { fieldPath } from "../../../field-path";
+import { Violation } from "../../../rule";
+import { ContainerContext } from "../../pod-context";
+import { describe } from "../../../read";
 import { containerSecurityContext } from "./security-context";
 
 /**

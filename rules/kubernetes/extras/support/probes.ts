@@ -1,7 +1,7 @@
-import { fieldPath } from "../../field-path";
-import { Violation } from "../../rule";
-import { ContainerContext } from "../pod-context";
-import { recordOf } from "../../read";
+import { fieldPath } from "../../../field-path";
+import { Violation } from "../../../rule";
+import { ContainerContext } from "../../pod-context";
+import { recordOf } from "../../../read";
 
 /** A probe the probe rules require. */
 export type ProbeField = "livenessProbe" | "readinessProbe";

@@ -1,6 +1,6 @@
-import { fieldPath } from "../../field-path";
-import { ContainerContext } from "../pod-context";
-import { listOf, recordOf } from "../../read";
+import { fieldPath } from "../../../field-path";
+import { ContainerContext } from "../../pod-context";
+import { listOf, recordOf } from "../../../read";
 
 /** One entry of a container's `capabilities.add` or `capabilities.drop`. */
 export interface CapabilityEntry {

@@ -1,6 +1,6 @@
-import { fieldPath } from "../../field-path";
-import { ContainerContext, PodContext } from "../pod-context";
-import { recordOf } from "../../read";
+import { fieldPath } from "../../../field-path";
+import { ContainerContext, PodContext } from "../../pod-context";
+import { recordOf } from "../../../read";
 
 /** A security context as read from a manifest, with the field path where it belongs. */
 export interface SecurityContextAt {

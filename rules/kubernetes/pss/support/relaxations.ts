@@ -1,6 +1,6 @@
-import { PodContext } from "../pod-context";
-import { pssAtLeast } from "../pss-version";
-import { booleanOf, recordOf } from "../../read";
+import { PodContext } from "../../pod-context";
+import { pssAtLeast } from "../../pss-version";
+import { booleanOf, recordOf } from "../../../read";
 
 /**
  * The version from which upstream exempts pods with `spec.os.name: windows` from the restricted

@@ -1,4 +1,4 @@
-import { PssVersion, pssAtLeast } from "../pss-version";
+import { PssVersion, pssAtLeast } from "../../pss-version";
 
 /** The sysctls each Pod Security Standards version added to the baseline's safe set. */
 const SAFE_SYSCTLS_BY_VERSION: readonly {

@@ -1,5 +1,5 @@
-import { PodContext } from "../pod-context";
-import { recordOf } from "../../read";
+import { PodContext } from "../../pod-context";
+import { recordOf } from "../../../read";
 
 /**
  * True when the pod declares `spec.os.name: windows`. The API server rejects Linux-only security

@@ -1,10 +1,10 @@
-import { fieldPath } from "../../field-path";
+import { fieldPath } from "../../../field-path";
 import {
   ImageReference,
   InvalidImageReferenceError,
   parseImageReference,
-} from "../../image-reference";
-import { ContainerContext } from "../pod-context";
+} from "../../../image-reference";
+import { ContainerContext } from "../../pod-context";
 
 /** A container's `image`, read and parsed. */
 export type ContainerImage =

@@ -1,6 +1,6 @@
-import { fieldPath } from "../../field-path";
-import { Violation } from "../../rule";
-import { describe, recordOf } from "../../read";
+import { fieldPath } from "../../../field-path";
+import { Violation } from "../../../rule";
+import { describe, recordOf } from "../../../read";
 import { SecurityContextAt } from "./security-context";
 
 /** The seccomp profile types the Pod Security Standards accept. */
