@@ -1,5 +1,6 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { applyExemptions } from "../rules/exemptions/exemption";
+import { Finding } from "../rules/finding";
 import {
   networkIsolationFindings,
   networkPolicyIsolation,
@@ -7,8 +8,9 @@ import {
 import { KubernetesObject } from "../rules/kubernetes/types";
 import { exemptionsForResource } from "./exemptions";
 import { isKubernetesWorkloadType, kubernetesObjectOf } from "./kubernetes-resources";
-import { policySettings } from "./pack-section";
+import { configExemptionsOf, policySettings } from "./pack-section";
 import { policyMetadata } from "./policy-metadata";
+import { PackSettings } from "./settings";
 import { unknownsAsRuleErrors } from "./unknowns";
 import { reportFindings } from "./violations";
 
@@ -19,6 +21,41 @@ const NETWORK_POLICY_TYPES: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
   "kubernetes:extensions/v1beta1:NetworkPolicy",
 ]);
+
+/**
+ * Runs `network-policy-isolation` over the resources of a stack: every workload is selected by a
+ * NetworkPolicy of the stack that restricts its traffic, checked when the stack has at least one
+ * NetworkPolicy. Returns findings per workload URN, exempted ones marked.
+ */
+export function evaluateNetworkIsolation(
+  resources: readonly StackResource[],
+  settings: PackSettings,
+): { readonly urn: string; readonly findings: Finding[] }[] {
+  if (!networkPolicyIsolation.profiles.includes(settings.profile)) {
+    return [];
+  }
+  const relevant = resources.filter(
+    (r) =>
+      isKubernetesWorkloadType(r.type, settings.podTemplates) || NETWORK_POLICY_TYPES.has(r.type),
+  );
+  const objects: KubernetesObject[] = relevant.map((r) =>
+    kubernetesObjectOf(r.type, unknownsAsRuleErrors(r.props)),
+  );
+  return networkIsolationFindings(objects, settings.podTemplates).map(({ index, finding }) => {
+    const urn = relevant[index].urn;
+    const exemptions = exemptionsForResource(
+      configExemptionsOf(settings),
+      networkPolicyIsolation.id,
+      {
+        kind: finding.kind,
+        name: finding.name,
+        namespace: finding.namespace,
+        urn,
+      },
+    );
+    return { urn, findings: applyExemptions([finding], exemptions) };
+  });
+}
 
 /**
  * The stack policy `network-policy-isolation`: at the end of a preview or update, every workload
@@ -32,31 +69,8 @@ export function networkPolicyIsolationPolicy(ruleIds: readonly string[]): StackV
     ...policyMetadata(networkPolicyIsolation, ruleIds),
     validateStack: (args, reportViolation) => {
       const settings = policySettings(networkPolicyIsolation.id, args.getConfig());
-      if (!networkPolicyIsolation.profiles.includes(settings.profile)) {
-        return;
-      }
-      const resources: StackResource[] = args.resources.filter(
-        (r) =>
-          isKubernetesWorkloadType(r.type, settings.podTemplates) ||
-          NETWORK_POLICY_TYPES.has(r.type),
-      );
-      const objects: KubernetesObject[] = resources.map((r) =>
-        kubernetesObjectOf(r.type, unknownsAsRuleErrors(r.props)),
-      );
-      for (const { index, finding } of networkIsolationFindings(objects, settings.podTemplates)) {
-        const urn = resources[index].urn;
-        const exemptions = exemptionsForResource(settings.exemptions, networkPolicyIsolation.id, {
-          kind: finding.kind,
-          name: finding.name,
-          namespace: finding.namespace,
-          urn,
-        });
-        reportFindings(
-          applyExemptions([finding], exemptions),
-          networkPolicyIsolation.id,
-          reportViolation,
-          urn,
-        );
+      for (const { urn, findings } of evaluateNetworkIsolation(args.resources, settings)) {
+        reportFindings(findings, networkPolicyIsolation.id, reportViolation, urn);
       }
     },
   };

@@ -118,9 +118,9 @@ function policyOf(
  * Kubernetes rules on workloads, Docker resource rules on Docker resources, Dockerfile rules on
  * inline Dockerfiles of `dockerbuild.Image`, and the stack rule `built-image-by-digest`.
  * Built-image rules (target `image`) read the pushed image's config and layers, which no resource
- * input holds: they have no policy (`HardenedImage` and `hardened image` run them). When a
- * Kubernetes or Docker resource rule is selected, the `hardened` policy comes last: the pack-level
- * settings section and the advisory report of honoured exemptions.
+ * input holds: they have no policy (`HardenedImage` and `hardened image` run them). When any rule
+ * is selected, the `hardened` policy comes last: the pack-level settings section and the advisory
+ * report of honoured exemptions.
  */
 export function hardenedPolicies(selection: PolicySelection = {}): Policies {
   const catalog = selection.catalog ?? CATALOG;
@@ -135,6 +135,8 @@ export function hardenedPolicies(selection: PolicySelection = {}): Policies {
   const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [];
   const selectedKubernetes: KubernetesRule[] = [];
   const selectedDocker: DockerResourceRule[] = [];
+  const selectedDockerfile: DockerfileRule[] = [];
+  const selectedStack: string[] = [];
   for (const rule of catalog) {
     if (
       (selection.profile !== undefined && !rule.profiles.includes(selection.profile)) ||
@@ -160,16 +162,20 @@ export function hardenedPolicies(selection: PolicySelection = {}): Policies {
       selectedKubernetes.push(rule);
     } else if (isDockerResourceRule(rule)) {
       selectedDocker.push(rule);
+    } else if (isDockerfileRule(rule)) {
+      selectedDockerfile.push(rule);
+    } else {
+      selectedStack.push(rule.id);
     }
   }
-  if (selectedKubernetes.length > 0 || selectedDocker.length > 0) {
-    policies.push(
-      exemptionAuditPolicy(
-        { kubernetes: selectedKubernetes, docker: selectedDocker },
-        ruleIds,
-        evaluator,
-      ),
-    );
+  const audited = {
+    kubernetes: selectedKubernetes,
+    docker: selectedDocker,
+    dockerfile: selectedDockerfile,
+    stack: selectedStack,
+  };
+  if (Object.values(audited).some((list) => list.length > 0)) {
+    policies.push(exemptionAuditPolicy(audited, ruleIds, evaluator));
   }
   return policies;
 }

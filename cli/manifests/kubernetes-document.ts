@@ -1,8 +1,11 @@
 import { Document } from "yaml";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { InputFile } from "../input-files";
 import { YamlDecodeError, decodeKubernetesYaml } from "./decode-yaml";
-import { FieldTypeError, validateFieldTypes } from "./validate-types";
+import {
+  FieldTypeError,
+  validateFieldTypes,
+} from "../../rules/kubernetes/field-types/validate-field-types";
 
 /** The largest manifest file `hardened check` reads: 32 MiB. */
 export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;

@@ -113,6 +113,44 @@ describe("--policy-pack-config under the real engine", function () {
     });
   });
 
+  describe("an exemption of a stack policy (network-policy-isolation) from the platform's config", () => {
+    it("lifts the block and shows the exemption as an advisory diagnostic of the hardened policy on the workload", async () => {
+      const workspace = workspaceOf(join(ROOT, "test", "fixtures", "programs", "unisolated"));
+      const result = await runEngineOperation(workspace, "preview", {
+        engineBin,
+        policyPacks: [PACK],
+        policyPackConfigs: [
+          configFile(workspace, {
+            "network-policy-isolation": {
+              enforcementLevel: "mandatory",
+              exemptions: [
+                { rule: "network-policy-isolation", name: "api", reason: "isolated by the mesh" },
+              ],
+            },
+          }),
+        ],
+        config: { "unisolated:renderDir": join(workspace.workDir, "rendered") },
+        env: NO_DOWNLOADS,
+      });
+      assert.strictEqual(result.exitCode, 0, `${result.stdout}\n${result.stderr}`);
+      const violations = engineViolations(result.stdout);
+      assert.ok(!violations.some((v) => v.policy === "network-policy-isolation"), result.stdout);
+      assert.ok(
+        violations.some(
+          (v) =>
+            v.level === "advisory" &&
+            v.policy === "hardened" &&
+            v.resource === "kubernetes:apps/v1:Deployment: api",
+        ),
+        result.stdout,
+      );
+      assert.match(
+        result.stdout,
+        /"network-policy-isolation" exempted by config \(reason: isolated by the mesh\)/,
+      );
+    });
+  });
+
   describe("remediate on read-only-root-filesystem", () => {
     it("pulumi up writes the Deployment with readOnlyRootFilesystem: true", async () => {
       const workspace = workspaceOf(join(ROOT, "test", "fixtures", "programs", "remediate"));

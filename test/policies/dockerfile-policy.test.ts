@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { hardenedPolicies } from "../../policies/pack";
-import { UNKNOWN } from "../../policies/protocol/properties";
+import { UNKNOWN } from "../../preview/analyzer/properties";
 import { DOCKER_BUILD_IMAGE_TYPE } from "../../rules/docker-resource";
 import { DOCKERFILE_RULES } from "../../rules/dockerfile/rules";
 import { runPolicy, violationsOf } from "../support/analyzer/run-policy";
@@ -141,5 +141,16 @@ describe("Dockerfile rule policies (inline Dockerfiles of dockerbuild.Image)", (
       refused[0],
       / \[exemption of "dockerfile-base-digest" from pragmas refused: allowExemptions\.from is \[config\]\]$/,
     );
+  });
+
+  it("show each honoured pragma exemption in the hardened policy, advisory, with line, reason and source", async () => {
+    const inline =
+      '# hardened ignore=dockerfile-base-digest reason="pinned at release"\nFROM node:20\nUSER 10001\n';
+    const audit = policy("hardened");
+    assert.equal(audit.enforcementLevel, "advisory");
+    assert.deepEqual(violationsOf(await runPolicy(audit, image(inline))), [
+      '"dockerfile-base-digest" exempted by pragmas (reason: pinned at release): dockerfile.inline line 2, stage[0].FROM: FROM uses "node:20", which is not pinned by digest; expected node:20@sha256:<digest>',
+    ]);
+    assert.deepEqual(violationsOf(await runPolicy(audit, image("FROM node:20\nUSER 10001\n"))), []);
   });
 });

@@ -53,4 +53,19 @@ describe("network-policy-isolation stack policy", () => {
     assert.equal(typeof policy.validateStack, "function");
     assert.equal(policy.enforcementLevel, "advisory");
   });
+
+  it("shows an honoured exemption in the hardened policy, advisory, and honours none when config exemptions are not allowed", async () => {
+    const exemptions = [{ rule: "network-policy-isolation", name: "web", reason: "mesh policy" }];
+    const stack = [web, netpol("api", { matchLabels: { app: "api" } })];
+    assert.deepEqual(await validateStackPolicy(stackPolicy("hardened"), stack, { exemptions }), [
+      [
+        '"network-policy-isolation" exempted by config (reason: mesh policy): spec.template.metadata.labels: no NetworkPolicy in namespace shop selects its pods; expected a NetworkPolicy that selects them and restricts ingress or egress',
+        "urn:pulumi:dev::shop::kubernetes:apps/v1:Deployment::web",
+      ],
+    ]);
+    assert.equal(
+      (await validate(stack, { exemptions, allowExemptions: { from: ["annotations"] } })).length,
+      1,
+    );
+  });
 });

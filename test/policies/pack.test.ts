@@ -47,15 +47,19 @@ describe("hardened-containers pack", () => {
     }
   });
 
-  it("makes the Pod Security Standards controls and image-digest mandatory, the rest advisory", () => {
+  it("makes the Pod Security Standards controls, field-types and image-digest mandatory, the rest advisory", () => {
     const levels = Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel]));
     for (const rule of CATALOG.filter((r) => levels[r.id] !== undefined)) {
-      const expected = rule.references.pss || rule.id === "image-digest" ? "mandatory" : "advisory";
+      const expected =
+        rule.references.pss || ["field-types", "image-digest"].includes(rule.id)
+          ? "mandatory"
+          : "advisory";
       assert.equal(levels[rule.id], expected, rule.id);
     }
     assert.equal(levels["privileged"], "mandatory");
     assert.equal(levels["run-as-non-root"], "mandatory");
     assert.equal(levels["image-digest"], "mandatory");
+    assert.equal(levels["field-types"], "mandatory");
     assert.equal(levels["read-only-root-filesystem"], "advisory");
     assert.equal(levels["docker-privileged"], "advisory");
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { StackResource, stackPolicy, validateStackPolicy } from "../support/stack-policy";
-import { UNKNOWN } from "../../policies/protocol/properties";
+import { UNKNOWN } from "../../preview/analyzer/properties";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
 
 const DIGEST = "sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945";
@@ -63,5 +63,23 @@ describe("built-image-by-digest stack policy", () => {
     const exemptions = [{ rule: "built-image-by-digest", reason: "dev loop", urn: "*::api" }];
     assert.deepEqual(await validate([image, container], { exemptions }), []);
     assert.deepEqual(await validate([image, container], { profile: "restricted" }), []);
+  });
+
+  it("shows the honoured exemption in the hardened policy, advisory, on the exempted resource's URN", async () => {
+    const container: StackResource = {
+      type: "docker:index/container:Container",
+      name: "api",
+      props: { image: "ghcr.io/acme/api:1.4.2" },
+    };
+    const exemptions = [{ rule: "built-image-by-digest", reason: "dev loop", urn: "*::api" }];
+    const audit = stackPolicy("hardened");
+    assert.equal(audit.enforcementLevel, "advisory");
+    assert.deepEqual(await validateStackPolicy(audit, [image, container], { exemptions }), [
+      [
+        `"built-image-by-digest" exempted by config (reason: dev loop): image: image "ghcr.io/acme/api:1.4.2" was built in this stack by "api-image" but is deployed by tag; expected its digest reference such as "ghcr.io/acme/api@${DIGEST}"`,
+        "urn:pulumi:dev::shop::docker:index/container:Container::api",
+      ],
+    ]);
+    assert.deepEqual(await validateStackPolicy(audit, [image, container]), []);
   });
 });

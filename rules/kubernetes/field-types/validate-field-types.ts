@@ -1,5 +1,6 @@
-import { fieldPath } from "../../rules/field-path";
-import { isRecord } from "../../rules/read";
+import { fieldPath } from "../../field-path";
+import { isRecord } from "../../read";
+import { knownOrUndefined } from "../../unknown";
 import { ANY_OBJECT_SCHEMA, FieldType, WORKLOAD_SCHEMAS } from "./workload-schema";
 
 /** A field whose value the API server would not accept for its type. */
@@ -87,8 +88,8 @@ function check(type: FieldType, value: unknown, path: string): void {
       if (!isRecord(value)) {
         throw new FieldTypeError(path, `expected a mapping, found ${describe(value)}`);
       }
-      for (const [key, item] of Object.entries(value)) {
-        check(type === "stringMap" ? "string" : "quantity", item, fieldPath(path, key));
+      for (const key of Object.keys(value)) {
+        checkKnown(type === "stringMap" ? "string" : "quantity", value, key, fieldPath(path, key));
       }
       return;
     }
@@ -101,7 +102,9 @@ function check(type: FieldType, value: unknown, path: string): void {
     if (!Array.isArray(value)) {
       throw new FieldTypeError(path, `expected a list, found ${describe(value)}`);
     }
-    value.forEach((item: unknown, i: number) => check(type.list, item, fieldPath(path, i)));
+    for (let i = 0; i < value.length; i++) {
+      checkKnown(type.list, value, i, fieldPath(path, i));
+    }
     return;
   }
   if (!isRecord(value)) {
@@ -109,15 +112,28 @@ function check(type: FieldType, value: unknown, path: string): void {
   }
   for (const [key, fieldType] of Object.entries(type.object)) {
     if (Object.prototype.hasOwnProperty.call(value, key)) {
-      check(fieldType, value[key], fieldPath(path, key));
+      checkKnown(fieldType, value, key, fieldPath(path, key));
     }
   }
 }
 
 /**
+ * Checks `parent[key]`, unless reading it (or a value under it) meets a value not known yet
+ * (`pulumi preview` before the resource exists): an unknown value has no wrong type.
+ */
+function checkKnown(
+  type: FieldType,
+  parent: Readonly<Record<string | number, unknown>> | readonly unknown[],
+  key: string | number,
+  path: string,
+): void {
+  knownOrUndefined(() => check(type, (parent as Record<string | number, unknown>)[key], path));
+}
+
+/**
  * Throws `FieldTypeError` for the first field of `object` whose value has a type the API server
  * would reject (`containers: "x"`, `spec` a list, `runAsUser: "0"`, `privileged: 1`). `object`
- * is a decoded Kubernetes object with a string `kind`.
+ * is a decoded Kubernetes object with a string `kind`. Values not known yet are not checked.
  */
 export function validateFieldTypes(object: Readonly<Record<string, unknown>>): void {
   const kind = object.kind as string;

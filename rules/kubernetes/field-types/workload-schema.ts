@@ -1,7 +1,7 @@
 /**
  * The types the API server gives to the workload fields the rules read. A value of another type
  * makes the API server reject the object, so `hardened check` refuses it too instead of reading
- * it as unset. Fields not listed here are not checked.
+ * it as unset, and the pack reports it (`field-types`). Fields not listed here are not checked.
  */
 
 /** A field type, as the API server decodes JSON into it. */
