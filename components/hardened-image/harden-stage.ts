@@ -1,4 +1,4 @@
-import { finalInstructions } from "../../rules/dockerfile/ancestry";
+import { finalInstructions } from "../../rules/dockerfile/support/ancestry";
 import { DockerfileModel } from "../../rules/dockerfile/model";
 import { SHELLS } from "../../rules/knowledge/programs";
 

@@ -1,4 +1,4 @@
-import { rootBase } from "../../rules/dockerfile/ancestry";
+import { rootBase } from "../../rules/dockerfile/support/ancestry";
 import { DockerfileModel } from "../../rules/dockerfile/model";
 import { parseImageReference, repositoryName } from "../../rules/image-reference";
 

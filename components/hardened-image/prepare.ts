@@ -1,7 +1,7 @@
 import { DigestResolver } from "../../oci/pin/pin";
 import { Finding } from "../../rules/finding";
 import { parseDockerfile } from "../../rules/dockerfile/parse";
-import { nonRootFinalUser } from "../../rules/dockerfile/final-stage";
+import { nonRootFinalUser } from "../../rules/dockerfile/support/final-stage";
 import { HardenedImageArgs } from "./args";
 import { HardenedImagePinError } from "./errors";
 import { appendHardenStage } from "./harden-stage";

@@ -5,7 +5,7 @@
  */
 
 import { ImageReference } from "../image-reference";
-import { ShellCommand } from "./shell";
+import { ShellCommand } from "./support/shell";
 
 /** A `--name[=value]` flag of an instruction. */
 export interface DockerfileFlag {

@@ -6,12 +6,12 @@ import {
   ModifiableInstruction,
   PropertyInstruction,
 } from "dockerfile-ast";
-import { stageAncestry } from "./ancestry";
-import { parseReference } from "./base-image";
-import { readComments } from "./comments";
-import { checkFlags } from "./flags";
-import { EXPANDED_KEYWORDS, KEYWORDS } from "./keywords";
-import { OffsetIndex, instructionText } from "./instruction-text";
+import { stageAncestry } from "./support/ancestry";
+import { parseReference } from "./support/base-image";
+import { readComments } from "./support/comments";
+import { checkFlags } from "./support/flags";
+import { EXPANDED_KEYWORDS, KEYWORDS } from "./support/keywords";
+import { OffsetIndex, instructionText } from "./support/instruction-text";
 import {
   DockerfileInstruction,
   DockerfileModel,
@@ -19,9 +19,9 @@ import {
   DockerfileStage,
   ImageSource,
 } from "./model";
-import { splitShell } from "./shell";
+import { splitShell } from "./support/shell";
 import { DockerfileSyntaxError } from "./syntax-error";
-import { VariableScope, expandVariables } from "./variables";
+import { VariableScope, expandVariables } from "./support/variables";
 
 /** How to read a Dockerfile. */
 export interface ParseDockerfileOptions {

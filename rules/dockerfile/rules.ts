@@ -1,46 +1,39 @@
-import {
-  dockerfileAllowedRegistry,
-  dockerfileBaseDigest,
-  dockerfileBaseTag,
-  dockerfileFinalBaseDebug,
-} from "./checks/base-images";
-import { dockerfileCopySystemDirs, dockerfileFinalStageTools } from "./checks/minimal";
-import {
-  dockerfileApkNoCache,
-  dockerfileAptGetNotApt,
-  dockerfileAptListsCleanup,
-  dockerfileAptNoInstallRecommends,
-  dockerfileAptUpdateAlone,
-  dockerfilePipNoCacheDir,
-} from "./checks/packages";
 import { dockerfileAddNotCopy } from "./checks/add-not-copy";
-import { dockerfilePackageCacheCleanup } from "./checks/package-cache";
-import { dockerfilePasswordSet } from "./checks/password";
+import { dockerfileAddUrlChecksum } from "./checks/add-url-checksum";
+import { dockerfileAllowedRegistry } from "./checks/allowed-registry";
+import { dockerfileApkNoCache } from "./checks/apk-no-cache";
+import { dockerfileAptGetNotApt } from "./checks/apt-get-not-apt";
+import { dockerfileAptListsCleanup } from "./checks/apt-lists-cleanup";
+import { dockerfileAptNoInstallRecommends } from "./checks/apt-no-install-recommends";
+import { dockerfileAptUpdateAlone } from "./checks/apt-update-alone";
+import { dockerfileBaseDigest } from "./checks/base-digest";
+import { dockerfileBaseTag } from "./checks/base-tag";
+import { dockerfileContextCopyDockerignore } from "./checks/context-copy-dockerignore";
+import { dockerfileCopySystemDirs } from "./checks/copy-system-dirs";
+import { dockerfileCredentialFile } from "./checks/credential-file";
+import { dockerfileExecFormWithoutShell } from "./checks/exec-form-without-shell";
+import { dockerfileExposeSsh } from "./checks/expose-ssh";
+import { dockerfileFinalBaseDebug } from "./checks/final-base-debug";
+import { dockerfileFinalStageTools } from "./checks/final-stage-tools";
+import { dockerfileFinalUser } from "./checks/final-user";
+import { dockerfileHealthcheck } from "./checks/healthcheck";
+import { dockerfileInsecureTransport } from "./checks/insecure-transport";
+import { dockerfileNoSudo } from "./checks/no-sudo";
+import { dockerfilePackageCacheCleanup } from "./checks/package-cache-cleanup";
+import { dockerfilePasswordSet } from "./checks/password-set";
+import { dockerfilePipNoCacheDir } from "./checks/pip-no-cache-dir";
+import { dockerfilePipeToShell } from "./checks/pipe-to-shell";
 import { dockerfilePipefail } from "./checks/pipefail";
 import { dockerfilePragmaReasonRequired } from "./checks/pragma-reason-required";
-import {
-  dockerfileExecFormWithoutShell,
-  dockerfileExposeSsh,
-  dockerfileHealthcheck,
-  dockerfilePrivilegedPort,
-  dockerfileWorkdirAbsolute,
-} from "./checks/runtime";
-import {
-  dockerfileContextCopyDockerignore,
-  dockerfileCredentialFile,
-  dockerfileSecretName,
-  dockerfileSecretValue,
-} from "./checks/secrets";
-import {
-  dockerfileAddUrlChecksum,
-  dockerfileInsecureTransport,
-  dockerfilePipeToShell,
-  dockerfileUnauthenticatedPackages,
-} from "./checks/transport";
-import { dockerfileFinalUser, dockerfileNoSudo, dockerfileUserNumeric } from "./checks/user";
+import { dockerfilePrivilegedPort } from "./checks/privileged-port";
+import { dockerfileSecretName } from "./checks/secret-name";
+import { dockerfileSecretValue } from "./checks/secret-value";
+import { dockerfileUnauthenticatedPackages } from "./checks/unauthenticated-packages";
+import { dockerfileUserNumeric } from "./checks/user-numeric";
+import { dockerfileWorkdirAbsolute } from "./checks/workdir-absolute";
 import { DockerfileRule } from "./dockerfile-rule";
 
-/** Every Dockerfile rule, grouped as the README lists them. */
+/** Every Dockerfile rule, one per file in `checks/`, in the order they are reported. */
 export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   dockerfileBaseDigest,
   dockerfileBaseTag,

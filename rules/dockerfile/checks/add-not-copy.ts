@@ -1,5 +1,5 @@
 import { HARDENED_PROFILES } from "../../profile";
-import { builtInstructions } from "../ancestry";
+import { builtInstructions } from "../support/ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 
 /** Local archives ADD extracts: using ADD for them is what ADD is for. */

@@ -1,7 +1,7 @@
 import { HARDENED_PROFILES } from "../../profile";
-import { builtInstructions } from "../ancestry";
+import { builtInstructions } from "../support/ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
-import { isShell, programName } from "../instruction-text";
+import { isShell, programName } from "../support/instruction-text";
 import { DockerfileInstruction, DockerfileModel } from "../model";
 
 /** Shells that know `set -o pipefail`; a RUN under another shell (pwsh, cmd) is not checked. */

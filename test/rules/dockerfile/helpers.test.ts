@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
-import { DockerIgnore } from "../../../rules/dockerfile/dockerignore";
-import { splitHeredocs } from "../../../rules/dockerfile/instruction-text";
-import { splitShell } from "../../../rules/dockerfile/shell";
-import { expandVariables } from "../../../rules/dockerfile/variables";
+import { DockerIgnore } from "../../../rules/dockerfile/support/dockerignore";
+import { splitHeredocs } from "../../../rules/dockerfile/support/instruction-text";
+import { splitShell } from "../../../rules/dockerfile/support/shell";
+import { expandVariables } from "../../../rules/dockerfile/support/variables";
 
 describe("Dockerfile helpers", () => {
   it("expands variables like the Dockerfile frontend", () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
-import { builtStages, stageChain } from "../../../rules/dockerfile/ancestry";
-import { readInstall } from "../../../rules/dockerfile/packages";
+import { builtStages, stageChain } from "../../../rules/dockerfile/support/ancestry";
+import { readInstall } from "../../../rules/dockerfile/support/packages";
 import { parseDockerfile } from "../../../rules/dockerfile/parse";
-import { splitShell } from "../../../rules/dockerfile/shell";
+import { splitShell } from "../../../rules/dockerfile/support/shell";
 import { parseImageReference } from "../../../rules/image-reference";
 
 const DOCKERFILE = [

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { builtStages, finalChain } from "../../../rules/dockerfile/ancestry";
+import { builtStages, finalChain } from "../../../rules/dockerfile/support/ancestry";
 import { parseDockerfile } from "../../../rules/dockerfile/parse";
 import { DockerfileSyntaxError } from "../../../rules/dockerfile/syntax-error";
 import { BASE, dockerfile } from "./cases";

@@ -1,5 +1,5 @@
 import { Dockerfile, ParserDirective } from "dockerfile-ast";
-import { DockerfileComment } from "./model";
+import { DockerfileComment } from "../model";
 
 /** A parser directive as BuildKit reads it; dockerfile-ast also accepts `# a b=c`, which is a comment. */
 const DIRECTIVE = /^\s*#\s*[a-zA-Z][a-zA-Z0-9]*\s*=\s*\S/;

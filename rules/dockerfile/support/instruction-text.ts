@@ -1,5 +1,5 @@
 import { Argument, Instruction, JSONInstruction } from "dockerfile-ast";
-import { SHELLS } from "../knowledge/programs";
+import { SHELLS } from "../../knowledge/programs";
 
 /** Converts dockerfile-ast positions (line, character) into offsets in the file text. */
 export class OffsetIndex {

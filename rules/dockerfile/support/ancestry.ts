@@ -1,4 +1,4 @@
-import { DockerfileInstruction, DockerfileModel, DockerfileStage, ImageSource } from "./model";
+import { DockerfileInstruction, DockerfileModel, DockerfileStage, ImageSource } from "../model";
 
 /** The parts of a model its stage ancestry is computed from. */
 export type StageGraph = Pick<DockerfileModel, "globalArgs" | "stages" | "target">;

@@ -1,4 +1,13 @@
-import { ShellCommand } from "./shell";
+/**
+ * A command's program (without its path) and its arguments: the part of a `ShellCommand` this
+ * module reads, so that `shell.ts` can import it without a cycle.
+ */
+export interface ProgramCall {
+  /** The program run, without its path. */
+  readonly program: string;
+  /** The program's arguments. */
+  readonly args: readonly string[];
+}
 
 /** A package-manager install command and the packages it names. */
 export interface PackageInstall {
@@ -112,7 +121,7 @@ export function readInstall(
 
 /** True when `command` is `<program> ... <verb>` for one of the given programs, e.g. `apt-get update`. */
 export function runsSubcommand(
-  command: ShellCommand,
+  command: ProgramCall,
   programs: readonly string[],
   verb: string,
 ): boolean {

@@ -1,5 +1,5 @@
 import { finalInstructions } from "./ancestry";
-import { DockerfileInstruction, DockerfileModel } from "./model";
+import { DockerfileInstruction, DockerfileModel } from "../model";
 
 /** The last instruction with `keyword` in the final stage's chain: the one in effect at run time. */
 export function lastInChain(

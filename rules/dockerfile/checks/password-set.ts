@@ -1,7 +1,7 @@
 import { HARDENED_PROFILES } from "../../profile";
-import { builtInstructions } from "../ancestry";
+import { builtInstructions } from "../support/ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
-import { ShellCommand } from "../shell";
+import { ShellCommand } from "../support/shell";
 
 /** What a command does to set a password, or undefined. */
 function setsPassword(command: ShellCommand): string | undefined {

@@ -1,5 +1,5 @@
-import { ImageReference, parseImageReference } from "../image-reference";
-import { ImageSource } from "./model";
+import { ImageReference, parseImageReference } from "../../image-reference";
+import { ImageSource } from "../model";
 
 /** `reference` parsed, or the error that says why it is not an image reference. */
 export function parseReference(reference: string): ImageReference | Error {

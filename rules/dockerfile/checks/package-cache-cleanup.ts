@@ -1,8 +1,8 @@
 import { HARDENED_PROFILES } from "../../profile";
-import { finalInstructions } from "../ancestry";
+import { finalInstructions } from "../support/ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 import { DockerfileInstruction } from "../model";
-import { ShellCommand } from "../shell";
+import { ShellCommand } from "../support/shell";
 
 /** A package manager whose install leaves a cache behind, and the ways to not keep it. */
 interface CacheKeeper {

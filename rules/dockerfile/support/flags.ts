@@ -1,5 +1,5 @@
 import { Flag } from "dockerfile-ast";
-import { DockerfileSyntaxError } from "./syntax-error";
+import { DockerfileSyntaxError } from "../syntax-error";
 
 /** The flags each instruction accepts (Dockerfile frontend 1.x). */
 const ALLOWED_FLAGS: Readonly<Record<string, readonly string[]>> = {
