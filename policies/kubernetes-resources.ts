@@ -1,6 +1,7 @@
 import { PodTemplateKind, workloadShapeOf } from "../rules/kubernetes/pod-templates";
 import { KubernetesObject } from "../rules/kubernetes/types";
 import { isWorkloadKind } from "../rules/kubernetes/workload-kinds";
+import { isArgoWorkflow } from "../rules/kubernetes/argo-workflows";
 
 /**
  * Pulumi type tokens of every Kubernetes workload resource in `@pulumi/kubernetes`, current and
@@ -43,7 +44,8 @@ function apiVersionAndKind(type: string): { apiVersion: string; kind: string } {
  * `KUBERNETES_WORKLOAD_TYPES`, or a custom resource (`kubernetes:<apiVersion>:<kind>`, as
  * `CustomResource`, `yaml.ConfigFile` and Helm register them) of a kind in
  * `BUILT_IN_POD_TEMPLATES` (Argo Rollout, Knative Service, OpenShift DeploymentConfig, KEDA
- * ScaledJob, ...) or of `podTemplates` (the pack's setting).
+ * ScaledJob, ...), of `podTemplates` (the pack's setting), or an Argo Workflow, CronWorkflow,
+ * WorkflowTemplate or ClusterWorkflowTemplate (`kubernetes:argoproj.io/v1alpha1:Workflow`, ...).
  */
 export function isKubernetesWorkloadType(
   type: string,
@@ -56,7 +58,7 @@ export function isKubernetesWorkloadType(
   return (
     type.startsWith("kubernetes:") &&
     !isWorkloadKind(object.kind) &&
-    workloadShapeOf(object, podTemplates) !== undefined
+    (workloadShapeOf(object, podTemplates) !== undefined || isArgoWorkflow(object))
   );
 }
 

@@ -1,6 +1,7 @@
 import { evaluateWorkload, KubernetesEvaluation } from "../../rules/kubernetes/evaluate";
 import { podSpecPathOf } from "../../rules/kubernetes/pod-template-path";
 import { workloadShapeOf } from "../../rules/kubernetes/pod-templates";
+import { isArgoWorkflow } from "../../rules/kubernetes/argo-workflows";
 import { ExemptionSelector, exemptionsFor } from "../../rules/exemptions/selector";
 import { InputError } from "../input-error";
 import { InputFile } from "../input-files";
@@ -70,7 +71,10 @@ export function checkManifests(
       seen.push({ manifest, renderedBy: input.renderedBy });
       const object = manifest.object;
       const metadata = object.metadata;
-      if (workloadShapeOf(object, evaluation.podTemplates) === undefined) {
+      if (
+        workloadShapeOf(object, evaluation.podTemplates) === undefined &&
+        !isArgoWorkflow(object)
+      ) {
         const podSpec = podSpecPathOf(object);
         if (podSpec === undefined) {
           otherObjects++;

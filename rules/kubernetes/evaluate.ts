@@ -7,7 +7,8 @@ import { KubernetesRule } from "./kubernetes-rule";
 import { KubernetesRuleOptions, resolveKubernetesRuleOptions } from "./options";
 import { dropCoveredFindings } from "./covered-findings";
 import { exemptionReasonRequired } from "./exemption-reason-required";
-import { podContextOf } from "./pod-context";
+import { PodContext, podContextOf } from "./pod-context";
+import { argoWorkflowPods, isArgoWorkflow } from "./argo-workflows";
 import { KUBERNETES_RULES } from "./rules";
 import { KubernetesObject } from "./types";
 import { workloadExemptions } from "./workload-exemptions";
@@ -58,7 +59,8 @@ const KUBERNETES_RULE_IDS: ReadonlySet<string> = new Set(KUBERNETES_RULES.map((r
 
 /**
  * Evaluates one Kubernetes object. Objects that are not workloads (core, built-in pod-template
- * kinds or `podTemplates`) yield no findings. A rule that
+ * kinds, `podTemplates` or Argo Workflows kinds, whose every container template is a pod) yield
+ * no findings. A rule that
  * reads a value that is not known yet is skipped for that pod or container. Findings covered by an
  * exemption are kept, marked `exempted` with the reason; invalid exemption annotations are
  * reported as `exemption-reason-required`.
@@ -68,13 +70,42 @@ export function evaluateWorkload(
   evaluation: KubernetesEvaluation = {},
 ): Finding[] {
   const kind = object.kind;
-  const shape = workloadShapeOf(object, evaluation.podTemplates);
-  if (shape === undefined || typeof kind !== "string") {
+  if (typeof kind !== "string") {
     return [];
   }
+  const options = resolveKubernetesRuleOptions(evaluation.options);
+  if (isArgoWorkflow(object)) {
+    const seen = new Set<string>();
+    return argoWorkflowPods(object, options)
+      .flatMap(({ pod, realPath }) =>
+        evaluatePod(object, kind, pod, evaluation).map((f) => ({ ...f, path: realPath(f.path) })),
+      )
+      .filter((f) => {
+        // A field of the workflow spec is in every template's pod: reported once.
+        const key = JSON.stringify(f);
+        if (seen.has(key)) {
+          return false;
+        }
+        seen.add(key);
+        return true;
+      });
+  }
+  const shape = workloadShapeOf(object, evaluation.podTemplates);
+  if (shape === undefined) {
+    return [];
+  }
+  return evaluatePod(object, kind, podContextOf(object, kind, options, shape), evaluation);
+}
+
+/** The findings of the rules of the evaluation's profile on one pod of `object`. */
+function evaluatePod(
+  object: KubernetesObject,
+  kind: string,
+  pod: PodContext,
+  evaluation: KubernetesEvaluation,
+): Finding[] {
   const profile = evaluation.profile ?? DEFAULT_PROFILE;
   const rules = (evaluation.rules ?? KUBERNETES_RULES).filter((r) => r.profiles.includes(profile));
-  const pod = podContextOf(object, kind, resolveKubernetesRuleOptions(evaluation.options), shape);
   const metadata = object.metadata ?? {};
   const identity = {
     kind,

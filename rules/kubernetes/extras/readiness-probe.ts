@@ -1,15 +1,20 @@
 import { HARDENED_PROFILES } from "../../profile";
+import { ARGO_WORKFLOW_KINDS } from "../argo-workflows";
 import { KubernetesRule } from "../kubernetes-rule";
 import { checkProbe } from "./support/probes";
 
-const RUN_TO_COMPLETION_KINDS: ReadonlySet<string> = new Set(["Job", "CronJob"]);
+const RUN_TO_COMPLETION_KINDS: ReadonlySet<string> = new Set([
+  "Job",
+  "CronJob",
+  ...ARGO_WORKFLOW_KINDS,
+]);
 
 /** Hardened extra: long-running containers of serving workloads have a readiness probe. */
 export const readinessProbe: KubernetesRule = {
   id: "readiness-probe",
   title: "Containers must have a readiness probe",
   description:
-    "Without a readiness probe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it cannot. Visits regular containers and sidecars (init containers with restartPolicy: Always); other init containers run to completion, and ephemeral containers cannot have probes. Jobs and CronJobs are skipped: their pods run to completion and no Service waits on their readiness.",
+    "Without a readiness probe a pod receives traffic as soon as its process starts, before it can serve, and keeps receiving it while it cannot. Visits regular containers and sidecars (init containers with restartPolicy: Always); other init containers run to completion, and ephemeral containers cannot have probes. Jobs, CronJobs and Argo Workflows are skipped: their pods run to completion and no Service waits on their readiness.",
   severity: "warning",
   profiles: HARDENED_PROFILES,
   target: "kubernetes",
