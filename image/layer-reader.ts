@@ -4,7 +4,7 @@ import { pipeline } from "stream/promises";
 import { createGunzip } from "zlib";
 import { extract, Header } from "tar-stream";
 import { FileEntry, FileType } from "../rules/image/model";
-import { keptContentLimit } from "../rules/image/inventory/kept-content";
+import { keptBytesLimit, keptContentLimit } from "../rules/image/inventory/kept-content";
 import { RegistryError } from "../oci/errors";
 import { ImageReadError } from "./errors";
 import { scanGoBuildInfo } from "./go-buildinfo-scan";
@@ -95,9 +95,19 @@ async function uncompressed(
   };
 }
 
+/** The whole content of a tar entry. */
+async function entryBytes(entry: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of entry) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
  * Reads one layer blob (gzip-compressed or plain tar) to its end and lists its entries; keeps the
- * content of the files `keptContentLimit` names (user and package databases) and the Go build
+ * content of the files `keptContentLimit` names (user and package databases), the bytes of those
+ * `keptBytesLimit` names (the rpm sqlite database) and the Go build
  * information of executables. `what` and `origin` name the layer and image in errors.
  * Reading stops with an `ImageReadError` once the uncompressed stream passes `maxBytes`
  * (`maxLayerBytes()`: `HARDENED_MAX_LAYER_BYTES`, default 8 GiB).
@@ -145,15 +155,15 @@ export async function readLayer(
         );
       }
       let content: string | undefined;
+      let bytes: string | undefined;
       let goBuildInfo: string | undefined;
       const regular = fileType(h.type) === "file";
       const limit = regular ? keptContentLimit(path) : undefined;
+      const bytesLimit = regular ? keptBytesLimit(path) : undefined;
       if (limit !== undefined && (h.size ?? 0) <= limit) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of entry) {
-          chunks.push(chunk as Buffer);
-        }
-        content = Buffer.concat(chunks).toString("utf8");
+        content = (await entryBytes(entry)).toString("utf8");
+      } else if (bytesLimit !== undefined && (h.size ?? 0) <= bytesLimit) {
+        bytes = (await entryBytes(entry)).toString("latin1");
       } else if (regular && ((h.mode ?? 0) & 0o111) !== 0 && (h.size ?? 0) >= MIN_GO_BINARY_BYTES) {
         goBuildInfo = await scanGoBuildInfo(entry as AsyncIterable<Buffer>);
       } else {
@@ -174,6 +184,7 @@ export async function readLayer(
             }
           : {}),
         ...(content !== undefined ? { content } : {}),
+        ...(bytes !== undefined ? { bytes } : {}),
         ...(goBuildInfo !== undefined ? { goBuildInfo } : {}),
       });
     }

@@ -3,7 +3,7 @@ import { ImageModel } from "../../rules/image/model";
 import { imageFindings } from "../verify";
 import { checkLines } from "./checks";
 import { HardeningReport, summarizeImage, VulnerabilitySection } from "./hardening-report";
-import { modelPackages, packageSection } from "./package-section";
+import { modelInventory, packageSection } from "./package-section";
 import { scanWithTrivy, trivyAvailable, TrivyError } from "./trivy";
 
 /** Runs Trivy on the images when it is on PATH; otherwise says plainly that no scan ran. */
@@ -46,8 +46,8 @@ export async function buildReport(
     findings,
     vulnerabilities: await vulnerabilities(model.source, before?.source),
     packages: packageSection(
-      modelPackages(model),
-      before === undefined ? undefined : modelPackages(before),
+      modelInventory(model),
+      before === undefined ? undefined : modelInventory(before),
     ),
   };
 }

@@ -3,9 +3,11 @@ import {
   ECOSYSTEMS,
   Ecosystem,
   InstalledPackage,
-  imagePackages,
+  PackageInventory,
   packageCounts,
+  packageInventory,
 } from "../../rules/image/inventory/packages";
+import { UnreadDatabase } from "../../rules/image/inventory/rpm-packages";
 import { ImageModel } from "../../rules/image/model";
 
 /** A package, as the report lists it. */
@@ -32,11 +34,26 @@ export interface PackageSection {
    * @default absent without --before
    */
   readonly removed?: readonly ReportedPackage[];
+  /**
+   * The package databases in the image that were not read (rpm's BerkeleyDB format, for one).
+   * @default absent when every database was read
+   */
+  readonly unread?: readonly UnreadDatabase[];
+  /**
+   * The same, in the image before hardening.
+   * @default absent without --before, or when every database was read
+   */
+  readonly unreadBefore?: readonly UnreadDatabase[];
+}
+
+/** The packages installed in an image, read from its layers, and the databases not read. */
+export function modelInventory(model: ImageModel): PackageInventory {
+  return packageInventory(imageFilesystem(model));
 }
 
 /** The packages installed in an image, read from its layers. */
 export function modelPackages(model: ImageModel): InstalledPackage[] {
-  return imagePackages(imageFilesystem(model));
+  return modelInventory(model).packages;
 }
 
 function identity(p: ReportedPackage): string {
@@ -45,23 +62,28 @@ function identity(p: ReportedPackage): string {
 
 /** Compares the inventories of the image and of its predecessor. */
 export function packageSection(
-  after: readonly InstalledPackage[],
-  before: readonly InstalledPackage[] | undefined,
+  after: PackageInventory,
+  before: PackageInventory | undefined,
 ): PackageSection {
+  const unread = {
+    ...(after.unread.length > 0 ? { unread: after.unread } : {}),
+    ...(before !== undefined && before.unread.length > 0 ? { unreadBefore: before.unread } : {}),
+  };
   if (before === undefined) {
-    return { after: packageCounts(after) };
+    return { after: packageCounts(after.packages), ...unread };
   }
-  const kept = new Set(after.map(identity));
+  const kept = new Set(after.packages.map(identity));
   const removed = new Map<string, ReportedPackage>();
-  for (const p of before) {
+  for (const p of before.packages) {
     if (!kept.has(identity(p))) {
       removed.set(identity(p), { ecosystem: p.ecosystem, name: p.name, version: p.version });
     }
   }
   return {
-    after: packageCounts(after),
-    before: packageCounts(before),
+    after: packageCounts(after.packages),
+    before: packageCounts(before.packages),
     removed: [...removed.values()],
+    ...unread,
   };
 }
 
@@ -76,10 +98,15 @@ export const MAX_LISTED_REMOVED = 12;
 
 /** The text lines of the PACKAGE INVENTORY section. */
 export function packageLines(section: PackageSection): string[] {
+  const unread = [
+    ...(section.unread ?? []).map((u) => `  Not read: ${u.path} (${u.reason})`),
+    ...(section.unreadBefore ?? []).map((u) => `  Not read, before: ${u.path} (${u.reason})`),
+  ];
   if (section.before === undefined) {
     return [
       `  Installed: ${total(section.after)}`,
-      "  (dpkg, apk, Python dist-info, node_modules, Go build info; --before <image> compares)",
+      "  (dpkg, apk, rpm sqlite, Python dist-info, node_modules, Go build info; --before <image> compares)",
+      ...unread,
     ];
   }
   const lines = [
@@ -99,5 +126,5 @@ export function packageLines(section: PackageSection): string[] {
       );
     }
   }
-  return lines;
+  return [...lines, ...unread];
 }

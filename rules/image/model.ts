@@ -27,6 +27,11 @@ export interface FileEntry {
    * found one (see `rules/image/inventory/go-buildinfo.ts`).
    */
   readonly goBuildInfo?: string;
+  /**
+   * The bytes of a binary package database (latin1), when the reader kept them: the rpm sqlite
+   * database (see `rules/image/inventory/kept-content.ts`).
+   */
+  readonly bytes?: string;
 }
 
 /** One layer of an image, in order from the bottom. */

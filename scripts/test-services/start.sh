@@ -8,7 +8,7 @@
 #       127.0.0.1:5000/tiny:latest (FROM scratch, one file);
 #   - the Pulumi engine: the CLI and the Kubernetes provider built from Go modules (../engine);
 #   - psa-eval, the Pod Security reference evaluator (build-pss-reference.sh);
-#   - kustomize, which `hardened check` renders kustomizations with (renderers.sh).
+#   - kustomize and helm, which `hardened check` renders kustomizations and charts with (renderers.sh).
 # Idempotent: a second run checks everything and returns in seconds.
 # Environment: HARDENED_TEST_SERVICES_DIR (work dir, default .ci/work/test-services),
 #              DEBIAN_MIRROR (default http://deb.debian.org/debian).
@@ -16,7 +16,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PACKAGES=(docker.io docker-registry debootstrap apache2-utils curl ca-certificates iptables tar)
+PACKAGES=(docker.io docker-registry debootstrap apache2-utils curl ca-certificates iptables tar rpm)
 DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 ROOTFS_TAR="$WORK_DIR/debian-bookworm-minbase.tar"
 DEBIAN_TAG="debian:bookworm-slim"

@@ -8,12 +8,35 @@ export const PACKAGE_DATABASES = {
   dpkgStatusDir: "/var/lib/dpkg/status.d/",
   /** apk's database of installed packages (Alpine). */
   apk: "/lib/apk/db/installed",
+  /**
+   * rpm's sqlite databases of installed packages: Fedora 36 and later keep it under
+   * `/usr/lib/sysimage/rpm` (with `/var/lib/rpm` a link to it), RHEL 9 and its rebuilds under
+   * `/var/lib/rpm`. The BerkeleyDB `Packages` and ndb `Packages.db` formats are not read.
+   */
+  rpmSqlite: ["/usr/lib/sysimage/rpm/rpmdb.sqlite", "/var/lib/rpm/rpmdb.sqlite"],
+  /** rpm databases in formats the inventory does not read: BerkeleyDB and ndb. */
+  rpmUnread: [
+    "/var/lib/rpm/Packages",
+    "/usr/lib/sysimage/rpm/Packages",
+    "/var/lib/rpm/Packages.db",
+    "/usr/lib/sysimage/rpm/Packages.db",
+  ],
   /** The OS identification, naming the distribution in package URLs. */
   osRelease: ["/etc/os-release", "/usr/lib/os-release"],
 } as const;
 
 /** Largest package database a reader keeps. */
 export const MAX_KEPT_DATABASE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * How many bytes of the binary file at `path` an image reader keeps as `bytes`, or undefined for
+ * a file no rule reads as binary: rpm's sqlite database, for the package inventory.
+ */
+export function keptBytesLimit(path: string): number | undefined {
+  return (PACKAGE_DATABASES.rpmSqlite as readonly string[]).includes(path)
+    ? MAX_KEPT_DATABASE_BYTES
+    : undefined;
+}
 
 const NODE_PACKAGE_JSON = /\/node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/;
 

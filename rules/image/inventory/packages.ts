@@ -1,9 +1,10 @@
 import { ImageFilesystem } from "../filesystem";
 import { parseGoBuildInfo } from "./go-buildinfo";
 import { PACKAGE_DATABASES } from "./kept-content";
+import { rpmInventory, UnreadDatabase } from "./rpm-packages";
 
 /** The package ecosystems the inventory reads, in report order. */
-export const ECOSYSTEMS = ["deb", "apk", "pypi", "npm", "golang"] as const;
+export const ECOSYSTEMS = ["deb", "apk", "rpm", "pypi", "npm", "golang"] as const;
 
 /** One of {@link ECOSYSTEMS}: the package URL type. */
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
@@ -167,25 +168,45 @@ function goModules(fs: ImageFilesystem): InstalledPackage[] {
   });
 }
 
+/** What the inventory found in an image: the packages, and the databases it could not read. */
+export interface PackageInventory {
+  /** The packages, sorted by ecosystem, name, version and path. */
+  readonly packages: InstalledPackage[];
+  /** The package databases present but not read, and why. */
+  readonly unread: UnreadDatabase[];
+}
+
 /**
  * The packages installed in an image's final filesystem: dpkg's `status` and distroless
- * `status.d/*`, apk's `installed`, Python `*.dist-info` directories and `node_modules` packages'
- * `package.json` and the modules Go binaries were built from (`stdlib` at the Go version, the main
- * module, the dependencies), each with a package URL (the distribution from `os-release`, else `debian` or
- * `alpine`). Sorted by ecosystem, name, version and path.
+ * `status.d/*`, apk's `installed`, the `Packages` table of rpm's sqlite database (see
+ * `rpm-packages.ts`), Python `*.dist-info` directories and `node_modules` packages' `package.json`
+ * and the modules Go binaries were built from (`stdlib` at the Go version, the main module, the
+ * dependencies), each with a package URL (the distribution from `os-release`, else `debian` or
+ * `alpine`, and no namespace for rpm); and the package databases present that it could not read
+ * (rpm's BerkeleyDB and ndb formats among them).
  */
-export function imagePackages(fs: ImageFilesystem): InstalledPackage[] {
+export function packageInventory(fs: ImageFilesystem): PackageInventory {
   const distro = osId(fs);
+  const rpm = rpmInventory(fs, distro);
   const all = [
     ...debPackages(fs, distro ?? "debian"),
     ...apkPackages(fs, distro ?? "alpine"),
+    ...rpm.packages,
     ...pythonPackages(fs),
     ...nodePackages(fs),
     ...goModules(fs),
   ];
   const key = (p: InstalledPackage) =>
     `${ECOSYSTEMS.indexOf(p.ecosystem)}\u0000${p.name}\u0000${p.version}\u0000${p.path}`;
-  return all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    packages: all.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)),
+    unread: rpm.unread,
+  };
+}
+
+/** The packages of {@link packageInventory}. */
+export function imagePackages(fs: ImageFilesystem): InstalledPackage[] {
+  return packageInventory(fs).packages;
 }
 
 /** How many packages of each ecosystem `packages` holds (every ecosystem, zeros included). */

@@ -4,7 +4,11 @@ import {
   packageLines,
   packageSection,
 } from "../../../image/report/package-section";
-import { Ecosystem, InstalledPackage } from "../../../rules/image/inventory/packages";
+import {
+  Ecosystem,
+  InstalledPackage,
+  PackageInventory,
+} from "../../../rules/image/inventory/packages";
 
 function pkg(ecosystem: Ecosystem, name: string, version = "1.0"): InstalledPackage {
   return {
@@ -16,13 +20,20 @@ function pkg(ecosystem: Ecosystem, name: string, version = "1.0"): InstalledPack
   };
 }
 
+function inventory(...packages: InstalledPackage[]): PackageInventory {
+  return { packages, unread: [] };
+}
+
 describe("the package inventory section", () => {
   it("counts the image alone without --before", () => {
-    const section = packageSection([pkg("deb", "libc6"), pkg("pypi", "requests")], undefined);
-    assert.deepEqual(section, { after: { deb: 1, apk: 0, pypi: 1, npm: 0, golang: 0 } });
+    const section = packageSection(
+      inventory(pkg("deb", "libc6"), pkg("pypi", "requests")),
+      undefined,
+    );
+    assert.deepEqual(section, { after: { deb: 1, apk: 0, rpm: 0, pypi: 1, npm: 0, golang: 0 } });
     assert.deepEqual(packageLines(section), [
       "  Installed: 2 packages (deb 1, pypi 1)",
-      "  (dpkg, apk, Python dist-info, node_modules, Go build info; --before <image> compares)",
+      "  (dpkg, apk, rpm sqlite, Python dist-info, node_modules, Go build info; --before <image> compares)",
     ]);
   });
 
@@ -35,9 +46,9 @@ describe("the package inventory section", () => {
       ...Array.from({ length: MAX_LISTED_REMOVED + 2 }, (_, i) => pkg("npm", `m${i}`)),
     ];
     const after = [pkg("deb", "libc6"), pkg("pypi", "pip", "24.0")];
-    const section = packageSection(after, before);
-    assert.deepEqual(section.before, { deb: 3, apk: 0, pypi: 1, npm: 14, golang: 0 });
-    assert.deepEqual(section.after, { deb: 1, apk: 0, pypi: 1, npm: 0, golang: 0 });
+    const section = packageSection(inventory(...after), inventory(...before));
+    assert.deepEqual(section.before, { deb: 3, apk: 0, rpm: 0, pypi: 1, npm: 14, golang: 0 });
+    assert.deepEqual(section.after, { deb: 1, apk: 0, rpm: 0, pypi: 1, npm: 0, golang: 0 });
     assert.equal(section.removed?.length, 16);
     assert.deepEqual(section.removed?.slice(0, 2), [
       { ecosystem: "deb", name: "bash", version: "1.0" },
@@ -53,8 +64,27 @@ describe("the package inventory section", () => {
     ]);
   });
 
+  it("says which package databases were not read, in the image and in the one before", () => {
+    const unread = { path: "/var/lib/rpm/Packages", reason: "an rpm BerkeleyDB database" };
+    const section = packageSection(inventory(pkg("deb", "libc6")), {
+      packages: [],
+      unread: [unread],
+    });
+    assert.deepEqual(section.unreadBefore, [unread]);
+    assert.equal(section.unread, undefined);
+    assert.deepEqual(packageLines(section).slice(-1), [
+      "  Not read, before: /var/lib/rpm/Packages (an rpm BerkeleyDB database)",
+    ]);
+    const alone = packageSection({ packages: [], unread: [unread] }, undefined);
+    assert.deepEqual(packageLines(alone), [
+      "  Installed: 0 packages",
+      "  (dpkg, apk, rpm sqlite, Python dist-info, node_modules, Go build info; --before <image> compares)",
+      "  Not read: /var/lib/rpm/Packages (an rpm BerkeleyDB database)",
+    ]);
+  });
+
   it("says 0 packages for an image without any", () => {
-    assert.deepEqual(packageLines(packageSection([], [])).slice(0, 3), [
+    assert.deepEqual(packageLines(packageSection(inventory(), inventory())).slice(0, 3), [
       "  Before hardening: 0 packages",
       "  After hardening:  0 packages",
       "  Removed: 0 packages",

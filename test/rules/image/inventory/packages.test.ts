@@ -113,8 +113,15 @@ describe("package inventory", () => {
   });
 
   it("counts every ecosystem, zeros included", () => {
-    assert.deepEqual(packageCounts(packages), { deb: 3, apk: 2, pypi: 1, npm: 2, golang: 0 });
-    assert.deepEqual(packageCounts([]), { deb: 0, apk: 0, pypi: 0, npm: 0, golang: 0 });
+    assert.deepEqual(packageCounts(packages), {
+      deb: 3,
+      apk: 2,
+      rpm: 0,
+      pypi: 1,
+      npm: 2,
+      golang: 0,
+    });
+    assert.deepEqual(packageCounts([]), { deb: 0, apk: 0, rpm: 0, pypi: 0, npm: 0, golang: 0 });
   });
 
   it("names the distribution from os-release, else debian and alpine", () => {
