@@ -15,6 +15,8 @@ const ROOT = join(__dirname, "..", "..");
 const NO_RENDERERS = mkdtempSync(join(tmpdir(), "hardened-empty-path-"));
 /** Where scripts/test-services/renderers.sh links kustomize. */
 const RENDERERS = join(ROOT, ".ci", "work", "renderers", "bin");
+/** Where scripts/test-services/renderers.sh links helm (v4, built from the Go module proxy). */
+const HELM_BIN = join(ROOT, ".ci", "work", "renderers", "helm", "bin");
 
 interface Json {
   findings: Record<string, unknown>[];
@@ -256,6 +258,66 @@ describe("hardened check on a whole repository", () => {
       verbose.stdout.split("\n").filter((l) => /^ {2}\S.*: [a-z-]+: /.test(l)).length,
       23,
     );
+  });
+
+  it("renders the Helm chart with the real helm, with --values and --set, and attributes its findings to the template", () => {
+    assert.ok(
+      existsSync(join(HELM_BIN, "helm")),
+      `${HELM_BIN}/helm is missing: run scripts/test-services/renderers.sh`,
+    );
+    const helmOnly = check(
+      ["--format", "json", "--profile", "baseline", `${REPO}/charts`],
+      HELM_BIN,
+    );
+    assert.equal(helmOnly.stderr, "");
+    assert.equal(helmOnly.code, 0, "the chart's defaults pass baseline");
+    assert.deepEqual(
+      [helmOnly.json().summary.charts, helmOnly.json().summary.checked],
+      [1, 1],
+      "the chart renders one Deployment (and a Service)",
+    );
+    const command =
+      `helm template ${REPO}/charts/api --values ${REPO}/values/debug-values.yaml` +
+      " --set replicaCount=1";
+    const debug = check(
+      [
+        "--format",
+        "json",
+        "--profile",
+        "baseline",
+        "--values",
+        `${REPO}/values/debug-values.yaml`,
+        "--set",
+        "replicaCount=1",
+        REPO,
+      ],
+      `${HELM_BIN}:${RENDERERS}`,
+    );
+    assert.equal(debug.stderr, "");
+    assert.equal(debug.code, 1);
+    const json = debug.json();
+    assert.deepEqual(
+      findingRows(json).filter(([file]) => String(file).startsWith("charts/")),
+      [
+        [
+          "charts/api/templates/deployment.yaml",
+          0,
+          "Deployment",
+          "release-name-api",
+          "host-namespaces",
+          "spec.template.spec.hostNetwork",
+          null,
+          command,
+        ],
+      ],
+      "the debug values turn hostNetwork on; the finding names the template and the command",
+    );
+    assert.deepEqual(
+      json.skipped.filter((s) => s.reason === "helm-chart"),
+      [],
+      "no chart file is left unrendered",
+    );
+    assert.deepEqual([json.summary.charts, json.summary.kustomizations], [1, 2]);
   });
 
   it("passes --values and --set to helm template, in the command it shows", () => {
