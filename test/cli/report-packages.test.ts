@@ -58,11 +58,12 @@ describe("hardened report: package inventory, --sbom and --archive on real image
     assert.deepEqual(packages.before, {
       deb: debianPackages.length,
       apk: 0,
+      rpm: 0,
       pypi: 0,
       npm: 0,
       golang: 0,
     });
-    assert.deepEqual(packages.after, { deb: 0, apk: 0, pypi: 0, npm: 0, golang: 0 });
+    assert.deepEqual(packages.after, { deb: 0, apk: 0, rpm: 0, pypi: 0, npm: 0, golang: 0 });
     assert.deepEqual(
       (packages.removed ?? []).map((p) => `${p.name} ${p.version}`).sort(),
       debianPackages,
@@ -120,6 +121,7 @@ describe("hardened report: package inventory, --sbom and --archive on real image
     assert.deepEqual(report.packages.after, {
       deb: debianPackages.length,
       apk: 0,
+      rpm: 0,
       pypi: 0,
       npm: 0,
       golang: 0,

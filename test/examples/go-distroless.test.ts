@@ -110,7 +110,14 @@ describe("examples/go-distroless, built with the real Docker engine", function (
       const run = runCli(["report", built.ref, "--format", "json", "--sbom", sbom]);
       assert.equal(run.code, 0, run.stderr);
       const report = JSON.parse(run.stdout) as { packages: { after: Record<string, number> } };
-      assert.deepEqual(report.packages.after, { deb: 0, apk: 0, pypi: 0, npm: 0, golang: 2 });
+      assert.deepEqual(report.packages.after, {
+        deb: 0,
+        apk: 0,
+        rpm: 0,
+        pypi: 0,
+        npm: 0,
+        golang: 2,
+      });
       const bom = JSON.parse(readFileSync(sbom, "utf8")) as {
         components: { name: string; version: string; purl: string }[];
       };

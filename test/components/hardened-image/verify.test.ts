@@ -108,7 +108,7 @@ describe("HardenedImage verification of the pushed image (Docker engine and loca
     assert.doesNotMatch(report, /\[(FAIL|WARN)\]|EXEMPTIONS|RUNTIME CHECKS|SETTINGS/);
     assert.ok(
       report.includes(
-        "\nPACKAGE INVENTORY:\n  Installed: 0 packages\n  (dpkg, apk, Python dist-info, node_modules, Go build info; --before <image> compares)\n",
+        "\nPACKAGE INVENTORY:\n  Installed: 0 packages\n  (dpkg, apk, rpm sqlite, Python dist-info, node_modules, Go build info; --before <image> compares)\n",
       ),
       report,
     );
