@@ -84,6 +84,7 @@ export interface Container {
     readonly value?: string;
     readonly valueFrom?: unknown;
   }[];
+  readonly envFrom?: readonly unknown[];
   readonly resources?: {
     readonly requests?: Readonly<Record<string, string | number>>;
     readonly limits?: Readonly<Record<string, string | number>>;

@@ -85,6 +85,9 @@ export const VIOLATIONS: Readonly<Record<string, Mutation>> = {
   "env-secret-literal": {
     podSpec: set("containers[0].env", [{ name: "DB_PASSWORD", value: "hunter2-literal" }]),
   },
+  "env-secret-ref": {
+    podSpec: set("containers[0].envFrom", [{ secretRef: { name: "api-keys" } }]),
+  },
   "empty-dir-size-limit": { podSpec: set("volumes[0]", { name: "tmp", emptyDir: {} }) },
   "default-namespace": { workload: (o) => setPath(o, "metadata.namespace", "default") },
   "bare-pod": { workload: (o) => setPath(o, "metadata.ownerReferences", undefined) },

@@ -11,6 +11,7 @@ import { defaultServiceAccount } from "./default-service-account";
 import { dropNetRaw } from "./drop-net-raw";
 import { emptyDirSizeLimit } from "./empty-dir-size-limit";
 import { envSecretLiteral } from "./env-secret-literal";
+import { envSecretRef } from "./env-secret-ref";
 import { highUid } from "./high-uid";
 import { hostPathWritable } from "./host-path-writable";
 import { imageDigest } from "./image-digest";
@@ -45,6 +46,7 @@ export const HARDENED_EXTRA_RULES: readonly KubernetesRule[] = [
   containerSshPort,
   containerPrivilegedPort,
   envSecretLiteral,
+  envSecretRef,
   emptyDirSizeLimit,
   defaultNamespace,
   barePod,

@@ -6,7 +6,7 @@ import { HARDENED_EXTRA_RULES } from "../../../../rules/kubernetes/extras";
 import { KUBERNETES_RULES } from "../../../../rules/kubernetes/rules";
 
 /** Every hardened extra and its severity, as specified. */
-const EXPECTED: readonly [id: string, severity: "error" | "warning"][] = [
+const EXPECTED: readonly [id: string, severity: "error" | "warning" | "note"][] = [
   ["read-only-root-filesystem", "error"],
   ["run-as-group", "error"],
   ["high-uid", "warning"],
@@ -27,6 +27,7 @@ const EXPECTED: readonly [id: string, severity: "error" | "warning"][] = [
   ["container-ssh-port", "error"],
   ["container-privileged-port", "warning"],
   ["env-secret-literal", "error"],
+  ["env-secret-ref", "note"],
   ["empty-dir-size-limit", "error"],
   ["default-namespace", "warning"],
   ["bare-pod", "warning"],

@@ -190,6 +190,14 @@ const MUTATIONS: readonly Mutation[] = [
     lists: ALL_LISTS,
   },
   {
+    rule: "env-secret-ref",
+    set: {
+      "{c}.env": [{ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "pw" } } }],
+    },
+    path: "{c}.env[0].valueFrom.secretKeyRef",
+    lists: ALL_LISTS,
+  },
+  {
     rule: "empty-dir-size-limit",
     set: { "volumes[0].emptyDir.sizeLimit": undefined },
     path: "volumes[0].emptyDir.sizeLimit",
