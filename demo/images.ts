@@ -7,6 +7,7 @@ import { ensureBaseImage, Progress } from "../examples/python-multistage/docker-
 import { BASE_DOCKERFILES, BASE_NAMES } from "../test/docker/bases";
 import { PLAIN_REGISTRY } from "../test/support/registry";
 import { runHardened } from "./run-hardened";
+import { showRuntimeChecks } from "./runtime-checks";
 import { DemoStep, StepOutcome } from "./step";
 
 /** Where the demo pushes: its stand-in bases under `bases/`, the example's images beside them. */
@@ -48,7 +49,8 @@ function standIn(role: keyof typeof BASE_DOCKERFILES): Promise<string> {
  * both to the local registry, pin the bases through a fresh lock file, then `hardened verify` the
  * hardened image and print `hardened report <after> --before <before>`. Public base images cannot
  * be pulled here, so local stand-ins are built from the local Debian image once and found by tag
- * on later runs.
+ * on later runs. Last, `hardened verify --runtime` runs both images and the seed's three runtime
+ * checks are shown side by side: each must pass on the hardened image and fail on the one before.
  */
 async function run(): Promise<StepOutcome> {
   if ((await docker(["info", "--format", "{{.ServerVersion}}"], 20_000)).code !== 0) {
@@ -82,9 +84,19 @@ async function run(): Promise<StepOutcome> {
     if (reported !== 0) {
       return { status: "failed", detail: `hardened report exited ${reported}, expected 0` };
     }
+    process.stdout.write(
+      `$ hardened verify --runtime ${images.after.ref}\n$ hardened verify --runtime ${images.before}\n`,
+    );
+    const unexpected = await showRuntimeChecks(images.after.ref, images.before, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    if (unexpected !== undefined) {
+      return { status: "failed", detail: `hardened verify --runtime: ${unexpected}` };
+    }
     return {
       status: "passed",
-      detail: "built, pushed, pinned and verified; size reduction in the report above",
+      detail:
+        "built, pushed, pinned and verified; size reduction in the report above; the runtime checks pass on the hardened image and fail on the one before",
     };
   } catch (error) {
     return { status: "failed", detail: (error as Error).message };
