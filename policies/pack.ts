@@ -17,6 +17,7 @@ import { networkPolicyIsolation } from "../rules/kubernetes/network-policy/isola
 import { Profile } from "../rules/profile";
 import { RuleMetadata, RuleTarget } from "../rules/rule";
 import { Severity } from "../rules/severity";
+import { StackRule, isStackRule } from "../rules/stack-rule";
 import { dockerResourcePolicy } from "./docker-policy";
 import { dockerfilePolicy } from "./dockerfile-policy";
 import { exemptionAuditPolicy } from "./exemption-audit-policy";
@@ -32,10 +33,24 @@ export const PACK_NAME = "hardened-containers";
 export class UnsupportedRuleError extends Error {
   constructor(rule: RuleMetadata) {
     super(
-      `rule "${rule.id}" (target ${rule.target}) has no CrossGuard adapter: the pack handles Kubernetes, Dockerfile and Docker resource rules (those with a check) and built-image-by-digest`,
+      `rule "${rule.id}" (target ${rule.target}) has no CrossGuard adapter: the pack handles Kubernetes, Dockerfile and Docker resource rules (those with a check) and the stack rules it has a stack policy for (${Object.keys(STACK_POLICIES).join(", ")})`,
     );
     this.name = "UnsupportedRuleError";
   }
+}
+
+/** The stack policy of each stack rule: each reads the stack's resources into its rule's inputs. */
+const STACK_POLICIES: Readonly<
+  Record<string, (ruleIds: readonly string[]) => StackValidationPolicy>
+> = { [builtImageByDigest.id]: builtImageByDigestPolicy };
+
+/** The stack policy of `rule`; throws `UnsupportedRuleError` for a stack rule the pack has none for. */
+function stackPolicyOf(rule: StackRule, ruleIds: readonly string[]): StackValidationPolicy {
+  const policy = STACK_POLICIES[rule.id];
+  if (policy === undefined) {
+    throw new UnsupportedRuleError(rule);
+  }
+  return policy(ruleIds);
 }
 
 function isKubernetesRule(rule: RuleMetadata): rule is KubernetesRule {
@@ -49,13 +64,15 @@ function isDockerfileRule(rule: RuleMetadata): rule is DockerfileRule {
 /** Which rules of the catalog become policies, and at what level. Every filter is optional. */
 export interface PolicySelection {
   /**
-   * Only the rules of this profile (`baseline`: the Pod Security Standards baseline controls).
+   * Only the rules of this profile (`baseline`: the Pod Security Standards baseline controls and
+   * their Docker twins, docs/profiles.md).
    * @default every profile
    */
   readonly profile?: Profile;
   /**
-   * Only rules of these targets: `kubernetes` (workloads), `dockerfile` (inline Dockerfiles of
-   * `dockerbuild.Image`), `docker-resource` (Docker resources and the stack rule).
+   * Only rules of these targets: `kubernetes` (workloads), `kubernetes-set`
+   * (network-policy-isolation), `dockerfile` (inline Dockerfiles of `dockerbuild.Image`),
+   * `docker-resource` (Docker resources), `stack` (built-image-by-digest).
    * @default every target
    */
   readonly targets?: readonly RuleTarget[];
@@ -100,8 +117,8 @@ function policyOf(
   if (isDockerResourceRule(rule)) {
     return dockerResourcePolicy(rule, ruleIds);
   }
-  if (rule.id === builtImageByDigest.id) {
-    return builtImageByDigestPolicy(ruleIds);
+  if (isStackRule(rule)) {
+    return stackPolicyOf(rule, ruleIds);
   }
   if (rule.id === networkPolicyIsolation.id) {
     return networkPolicyIsolationPolicy(ruleIds);

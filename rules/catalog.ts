@@ -4,6 +4,7 @@ import { IMAGE_RULES } from "./image/rules";
 import { networkPolicyIsolation } from "./kubernetes/network-policy/isolation";
 import { KUBERNETES_RULES } from "./kubernetes/rules";
 import { RuleMetadata } from "./rule";
+import { STACK_RULES } from "./stack-rules";
 
 /**
  * Every rule pulumi-hardened has, with its logic: the single source the components, the policy
@@ -15,6 +16,7 @@ export const CATALOG: readonly RuleMetadata[] = [
   ...DOCKERFILE_RULES,
   ...IMAGE_RULES,
   ...DOCKER_RESOURCE_RULES,
+  ...STACK_RULES,
 ];
 
 const BY_ID: ReadonlyMap<string, RuleMetadata> = new Map(CATALOG.map((r) => [r.id, r]));

@@ -4,10 +4,11 @@ import { Severity } from "./severity";
 
 /**
  * What a rule looks at: one Kubernetes workload, a Dockerfile, a built image, a Docker resource,
- * or a set of Kubernetes objects together (`kubernetes-set`: cross-resource rules).
+ * a set of Kubernetes objects together (`kubernetes-set`: cross-resource rules), or the resources
+ * of a Pulumi stack together (`stack`: a stack policy of the pack).
  */
 export type RuleTarget =
-  "kubernetes" | "kubernetes-set" | "dockerfile" | "image" | "docker-resource";
+  "kubernetes" | "kubernetes-set" | "dockerfile" | "image" | "docker-resource" | "stack";
 
 /** A rule's identity and documentation: everything about it except its logic. */
 export interface RuleMetadata {

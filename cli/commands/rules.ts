@@ -22,7 +22,10 @@ export function registerRulesCommand(program: Command): void {
     .addOption(
       new Option("--profile <profile>", "only the rules of this profile").choices(PROFILES),
     )
-    .option("--target <target>", "only rules for kubernetes, dockerfile, image or docker-resource")
+    .option(
+      "--target <target>",
+      "only rules for kubernetes, kubernetes-set, dockerfile, image, docker-resource or stack",
+    )
     .addOption(
       new Option("--format <format>", "output format")
         .choices(["text", "json", "markdown"])

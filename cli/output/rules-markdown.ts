@@ -7,6 +7,7 @@ const TARGET: Readonly<Record<RuleTarget, string>> = {
   dockerfile: "a Dockerfile (`hardened lint`, the pack, `HardenedImage`)",
   image: "a built image (`hardened verify`, `HardenedImage`)",
   "docker-resource": "a Docker resource of a Pulumi program (the pack)",
+  stack: "the resources of a Pulumi stack together (the pack as a stack policy)",
 };
 
 const TOOLS: Readonly<Record<string, string>> = {
@@ -61,6 +62,7 @@ function exemptionLines(rule: RuleMetadata): string[] {
       ];
     case "kubernetes-set":
     case "docker-resource":
+    case "stack":
       return [config];
   }
 }

@@ -7,7 +7,7 @@ import {
   repositoryName,
 } from "../image-reference";
 import { HARDENED_PROFILES } from "../profile";
-import { RuleMetadata } from "../rule";
+import { StackRule } from "../stack-rule";
 
 /** An image built and pushed in the stack. */
 export interface BuiltImage {
@@ -36,14 +36,14 @@ export interface ImageUse {
 }
 
 /** Stack rule: an image built in the stack is deployed by its digest, not by a tag it was pushed as. */
-export const builtImageByDigest: RuleMetadata = {
+export const builtImageByDigest: StackRule = {
   id: "built-image-by-digest",
   title: "Images built in the stack must be deployed by digest",
   description:
     "A tag the stack just pushed can be moved by the next push; deploying the digest the build produced is the only way to run exactly the image that was built and scanned.",
   severity: "error",
   profiles: HARDENED_PROFILES,
-  target: "docker-resource",
+  target: "stack",
   references: {
     docs: [
       "https://kubernetes.io/docs/concepts/containers/images/#image-names",

@@ -1,5 +1,5 @@
 import { fieldPath } from "../field-path";
-import { HARDENED_PROFILES } from "../profile";
+import { BASELINE_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
@@ -30,7 +30,7 @@ export const dockerSocketMount: DockerResourceRule = {
   description:
     "Whoever can reach the Docker socket controls the daemon and can start a privileged container: it is root on the host.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "docker-resource",
   references: {
     cisDocker: ["5.31"],

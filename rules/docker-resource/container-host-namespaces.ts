@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../profile";
+import { BASELINE_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
@@ -18,7 +18,7 @@ export const dockerHostNamespaces: DockerResourceRule = {
   description:
     "Sharing the host's network, process, IPC or user namespace removes the isolation between the container and every process on the host.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "docker-resource",
   references: {
     cisDocker: ["5.9", "5.15", "5.16", "5.30"],

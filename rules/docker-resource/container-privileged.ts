@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../profile";
+import { BASELINE_PROFILES } from "../profile";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
 
@@ -9,7 +9,7 @@ export const dockerPrivileged: DockerResourceRule = {
   description:
     "A privileged container has every capability and access to all host devices; it can take over the Docker host.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "docker-resource",
   references: {
     cisDocker: ["5.4"],

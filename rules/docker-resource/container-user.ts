@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../profile";
+import { BASELINE_PROFILES } from "../profile";
 import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_CONTAINER_TYPE } from "./resource-types";
 import { stringOf } from "../read";
@@ -16,7 +16,7 @@ export const dockerNonRootUser: DockerResourceRule = {
   description:
     "A process running as root inside the container is root on the host once it escapes; without an explicit user the image's default, often root, applies.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "docker-resource",
   references: {
     cisDocker: ["4.1"],

@@ -1,5 +1,4 @@
-import { RuleMetadata } from "../rule";
-import { builtImageByDigest } from "./built-image-by-digest";
+import { DockerResourceRule } from "./docker-resource-rule";
 import { DOCKER_PER_RESOURCE_RULES } from "./rules";
 
 export * from "./built-image-by-digest";
@@ -9,8 +8,8 @@ export * from "./image-uses";
 export * from "./resource-types";
 export * from "./rules";
 
-/** Every rule over Pulumi Docker provider resources (containers, images) and their use in a stack. */
-export const DOCKER_RESOURCE_RULES: readonly RuleMetadata[] = [
-  ...DOCKER_PER_RESOURCE_RULES,
-  builtImageByDigest,
-];
+/**
+ * Every rule over one Pulumi Docker provider resource (containers, images). The use of built
+ * images across the stack is a stack rule (`STACK_RULES`).
+ */
+export const DOCKER_RESOURCE_RULES: readonly DockerResourceRule[] = DOCKER_PER_RESOURCE_RULES;

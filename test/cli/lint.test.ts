@@ -151,6 +151,24 @@ describe("hardened lint", () => {
     );
   });
 
+  it("runs the baseline profile's rules: a root final user is an error, an unpinned base is not", () => {
+    const run = runCli(["lint", "--profile", "baseline", "--format", "json", "-"], {
+      stdin: "FROM ubuntu\n",
+    });
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(
+      JSON.parse(run.stdout).findings.map((f: { ruleId: string; line: number }) => [
+        f.ruleId,
+        f.line,
+      ]),
+      [["dockerfile-final-user", 1]],
+    );
+    assert.match(
+      runCli(["lint", "--profile", "baseline", "-"], { stdin: "FROM ubuntu\n" }).stdout,
+      /^1 error, 0 warnings, 0 notes in 1 resource checked \(profile baseline\)$/m,
+    );
+  });
+
   it("reads a Dockerfile from standard input", () => {
     const run = runCli(["lint", "--format", "json", "-"], { stdin: ROOT_FINAL });
     assert.equal(run.code, 1);

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { BASELINE_PROFILES } from "../../profile";
 import { finalChain, finalInstructions } from "../support/ancestry";
 import { DockerfileRule, missingIn, violationAt } from "../dockerfile-rule";
 import { lastInChain, userSpec } from "../support/final-stage";
@@ -10,7 +10,7 @@ export const dockerfileFinalUser: DockerfileRule = {
   description:
     "The last USER of the final stage (or of the stages it is built FROM) is the user the container runs as. Without one, or with root, a compromised process owns the container and is one bug away from the host. A USER in a builder stage does not count.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "dockerfile",
   references: {
     cisDocker: ["4.1"],

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { RESTRICTED_PROFILES } from "../../profile";
 import { finalInstructions } from "../support/ancestry";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 import { programName } from "../support/instruction-text";
@@ -10,7 +10,7 @@ export const dockerfileNoSudo: DockerfileRule = {
   description:
     "sudo in a RUN means the image ships sudo and a sudoers rule, a ready-made path back to root for anyone who gets a shell as the non-root user.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: RESTRICTED_PROFILES,
   target: "dockerfile",
   references: { hadolint: ["DL3004"], trivy: ["DS010"], checkov: ["CKV2_DOCKER_1"] },
   remediation:

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { BASELINE_PROFILES } from "../../profile";
 import { DockerfileRule } from "../dockerfile-rule";
 
 /**
@@ -11,7 +11,7 @@ export const dockerfilePragmaReasonRequired: DockerfileRule = {
   description:
     'A `# hardened ignore=...` comment without reason="...", naming an unknown rule, or covering nothing is not honoured and is reported, so an accepted risk is always written down.',
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "dockerfile",
   references: { docs: ["https://github.com/hadolint/hadolint#inline-ignores"] },
   remediation:

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { RESTRICTED_PROFILES } from "../../profile";
 import { DockerfileRule, violationAt } from "../dockerfile-rule";
 import { lastInChain, userSpec } from "../support/final-stage";
 
@@ -9,7 +9,7 @@ export const dockerfileUserNumeric: DockerfileRule = {
   description:
     "Kubernetes runAsNonRoot can only verify a numeric user: with a user name the kubelet refuses to start the pod. A USER whose value comes from an ARG without a default cannot be verified at all.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: RESTRICTED_PROFILES,
   target: "dockerfile",
   references: {
     docs: [

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { RESTRICTED_PROFILES } from "../../profile";
 import { layerFilePath } from "../filesystem";
 import { ImageRule } from "../image-rule";
 
@@ -12,7 +12,7 @@ export const imageSetuidFiles: ImageRule = {
   description:
     "A setuid or setgid program runs with its owner's or group's identity, usually root: it is the classic way from a non-root process back to root. Containers rarely need one (allowPrivilegeEscalation: false also neutralizes them, but only where it is set).",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: RESTRICTED_PROFILES,
   target: "image",
   references: { cisDocker: ["4.8"], dockle: ["CIS-DI-0008"] },
   remediation:

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { BASELINE_PROFILES, RESTRICTED_PROFILES } from "../../profile";
 import { ImageRule } from "../image-rule";
 import { parseUser, passwdOf, resolveUid } from "../passwd";
 
@@ -11,7 +11,7 @@ export const imageUserNonRoot: ImageRule = {
   description:
     "An image without USER, or with USER root or 0, runs its process as root unless every platform that runs it overrides the user. A root process in a container owns the container file system and is one kernel or runtime bug away from the host.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "image",
   references: {
     cisDocker: ["4.1"],
@@ -47,7 +47,7 @@ export const imageUserNumeric: ImageRule = {
   description:
     "The kubelet can only prove runAsNonRoot for a numeric user: with a user name it refuses to start the pod. A name also depends on /etc/passwd, which a later layer can change. A numeric UID needs no /etc/passwd entry.",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: RESTRICTED_PROFILES,
   target: "image",
   references: {
     dockle: ["CIS-DI-0001"],

@@ -1,4 +1,4 @@
-import { HARDENED_PROFILES } from "../../profile";
+import { BASELINE_PROFILES, HARDENED_PROFILES } from "../../profile";
 import { EROFS, errnoName } from "./observations";
 import { RuntimeImageRule } from "./runtime-rule";
 
@@ -9,7 +9,7 @@ export const imageRuntimeNonRoot: RuntimeImageRule = {
   description:
     "What counts is the uid the process really gets, not what the config says: an entrypoint script, a setuid binary or a name mapped to uid 0 can all end up as root. Verified by listing the running container's processes with docker top (or, when it exits at once, by a probe run as the image's user).",
   severity: "error",
-  profiles: HARDENED_PROFILES,
+  profiles: BASELINE_PROFILES,
   target: "image",
   references: { cisDocker: ["4.1"], dockle: ["CIS-DI-0001"] },
   remediation:

@@ -192,8 +192,8 @@ describe("Docker resource rules", () => {
         { type: DOCKER_CONTAINER_TYPE, name: "c", inputs },
         { profile: "baseline" },
       ).map((f) => f.ruleId),
-      [],
-      "Docker resource rules are hardened extras, not Pod Security Standards controls",
+      ["docker-privileged"],
+      "the baseline profile has the privileged container but not the writable root filesystem",
     );
     const exempted = evaluateDockerResource(
       { type: DOCKER_CONTAINER_TYPE, name: "c", inputs },

@@ -3,7 +3,6 @@ import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { lintDockerfile } from "../../../rules/dockerfile/lint";
 import { DOCKERFILE_RULES } from "../../../rules/dockerfile/rules";
-import { HARDENED_PROFILES } from "../../../rules/profile";
 import { hasAnyReference } from "../../../rules/references";
 import { BASE_IMAGE_CASES } from "./base-images.cases";
 import { HYGIENE_CASES } from "./hygiene.cases";
@@ -57,7 +56,7 @@ describe("Dockerfile rules", () => {
     for (const rule of DOCKERFILE_RULES) {
       assert.match(rule.id, /^dockerfile(-[a-z0-9]+)+$/);
       assert.equal(rule.target, "dockerfile");
-      assert.deepEqual(rule.profiles, HARDENED_PROFILES);
+      assert.ok(rule.profiles.includes("hardened"), rule.id);
       assert.ok(hasAnyReference(rule.references), rule.id);
       assert.ok(rule.title && rule.description && rule.remediation, rule.id);
     }
