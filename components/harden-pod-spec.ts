@@ -11,6 +11,7 @@ import { SecurityContextOverrides } from "./hardened-deployment/args";
 import { checkWorkload } from "./hardened-deployment/check-workload";
 import { HardeningExemption, resolveExemptions } from "./hardened-deployment/exemptions";
 import {
+  HARDENED_AUTOMOUNT_SERVICE_ACCOUNT_TOKEN,
   HARDENED_CONTAINER_SECURITY_CONTEXT,
   ImageUser,
   checkNumericIds,
@@ -165,7 +166,9 @@ export function hardenPodSpec<T extends object>(spec: T, options: HardenPodSpecO
     volumes.map((v) => v.name).filter((n): n is string => typeof n === "string"),
   );
   copy.automountServiceAccountToken =
-    options.automountServiceAccountToken ?? copy.automountServiceAccountToken ?? false;
+    options.automountServiceAccountToken ??
+    copy.automountServiceAccountToken ??
+    HARDENED_AUTOMOUNT_SERVICE_ACCOUNT_TOKEN;
   copy.securityContext = mergeSecurityContext<PodSecurityContext>(
     podSecurityDefaults(options.user),
     copy.securityContext as PodSecurityContext | undefined,

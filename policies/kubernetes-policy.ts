@@ -4,7 +4,7 @@ import { PodTemplateKind } from "../rules/kubernetes/pod-templates";
 import { KubernetesResourceEvaluator } from "./kubernetes-evaluation";
 import { isKubernetesWorkloadType } from "./kubernetes-resources";
 import { policySettings } from "./pack-section";
-import { fixWorkload, podSpecFixFor } from "./pod-fixes";
+import { fixWorkload } from "./pod-fixes";
 import { policyMetadata } from "./policy-metadata";
 import { rawProperties } from "./raw-properties";
 import { reportFindings } from "./violations";
@@ -16,8 +16,8 @@ function podTemplatesOf(id: string, args: ResourceValidationArgs): readonly PodT
 
 /**
  * The CrossGuard policy of one Kubernetes rule: it validates every workload type, whatever created
- * it (direct resources, `yaml.ConfigFile`/`ConfigGroup`, Helm charts). Rules with a safe mechanical
- * fix also remediate (enforcement level `remediate`): only a workload the rule finds violating,
+ * it (direct resources, `yaml.ConfigFile`/`ConfigGroup`, Helm charts). Rules that carry a fix
+ * (`KubernetesRule.fix`) also remediate (enforcement level `remediate`): only a workload the rule finds violating,
  * only when no exemption covers any of its findings, and without touching secrets or unknowns.
  *
  * @param ruleIds every rule id in the catalog, for the config schema.
@@ -29,7 +29,7 @@ export function kubernetesPolicy(
   ruleIds: readonly string[],
   evaluator: KubernetesResourceEvaluator = new KubernetesResourceEvaluator([rule]),
 ): ResourceValidationPolicy {
-  const fix = podSpecFixFor(rule);
+  const fix = rule.fix;
   return {
     ...policyMetadata(rule, ruleIds),
     validateResource: (args, reportViolation) => {

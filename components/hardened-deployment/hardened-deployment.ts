@@ -8,6 +8,7 @@ import { checkWorkload, describeFinding, unusedExemptions } from "./check-worklo
 import { containerInputs } from "./container-spec";
 import { ResolvedInputs, deploymentObject } from "./deployment-object";
 import { planDeployment } from "./plan";
+import { HARDENED_AUTOMOUNT_SERVICE_ACCOUNT_TOKEN } from "./security-context";
 
 /** The Pulumi type token of {@link HardenedDeployment}. */
 export const HARDENED_DEPLOYMENT_TYPE = "hardened:index:HardenedDeployment";
@@ -101,7 +102,8 @@ export class HardenedDeployment extends pulumi.ComponentResource {
         plan,
         {
           securityContext: args.securityContext,
-          automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+          automountServiceAccountToken:
+            args.automountServiceAccountToken ?? HARDENED_AUTOMOUNT_SERVICE_ACCOUNT_TOKEN,
           topologySpread: args.topologySpread,
           imagePullSecrets: args.imagePullSecrets,
           priorityClassName: args.priorityClassName,

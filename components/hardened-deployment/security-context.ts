@@ -1,5 +1,6 @@
 import { PodSecurityContext, SecurityContext } from "../../rules/kubernetes/types";
 import { HardenedArgsError } from "./errors";
+import { ruleFixDefaults } from "./rule-fix-defaults";
 
 /**
  * Overrides for a set of defaults: a value replaces the default, `null` removes the field from the
@@ -19,30 +20,52 @@ export interface ImageUser {
 /** The user and group used when the image declares none: `nobody`/`nogroup` (65534). */
 export const DEFAULT_IMAGE_USER: ImageUser = { uid: 65534, gid: 65534 };
 
+/** What the fixes the Kubernetes rules carry ask of a pod: the source of the defaults below. */
+const FROM_RULE_FIXES = ruleFixDefaults();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function plainCopy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
 /**
- * The pod-level securityContext every hardened pod starts from (Pod Security Standards restricted
- * plus a numeric, non-zero user and group). `runAsUser`, `runAsGroup` and `fsGroup` are
+ * The pod-level securityContext every hardened pod starts from: what the rules' fixes ask of the
+ * pod and of every container (`runAsNonRoot: true`, `seccompProfile: {type: RuntimeDefault}`),
+ * plus a numeric, non-zero user and group. `runAsUser`, `runAsGroup` and `fsGroup` are
  * {@link DEFAULT_IMAGE_USER}, or the image's user when the image declares one.
  */
-export const HARDENED_POD_SECURITY_CONTEXT: Readonly<PodSecurityContext> = Object.freeze({
-  runAsNonRoot: true,
+export const HARDENED_POD_SECURITY_CONTEXT: Readonly<PodSecurityContext> = deepFreeze({
+  ...plainCopy(FROM_RULE_FIXES.podSecurityContext),
   runAsUser: DEFAULT_IMAGE_USER.uid,
   runAsGroup: DEFAULT_IMAGE_USER.gid,
   fsGroup: DEFAULT_IMAGE_USER.gid,
-  seccompProfile: Object.freeze({ type: "RuntimeDefault" }),
 });
 
 /**
- * The securityContext every hardened container starts from: fields that only exist at container
- * level. Pod-level fields (user, group, seccomp) are inherited from the pod so that removing one
- * at pod level really removes it.
+ * The securityContext every hardened container starts from: what the rules' fixes ask of every
+ * container in fields that only exist at container level (`allowPrivilegeEscalation: false`,
+ * `readOnlyRootFilesystem: true`, `capabilities.drop: ["ALL"]`), plus `privileged: false`.
+ * Pod-level fields (user, group, seccomp) are inherited from the pod so that removing one at pod
+ * level really removes it.
  */
-export const HARDENED_CONTAINER_SECURITY_CONTEXT: Readonly<SecurityContext> = Object.freeze({
+export const HARDENED_CONTAINER_SECURITY_CONTEXT: Readonly<SecurityContext> = deepFreeze({
   privileged: false,
-  allowPrivilegeEscalation: false,
-  readOnlyRootFilesystem: true,
-  capabilities: Object.freeze({ drop: Object.freeze(["ALL"]) }),
+  ...plainCopy(FROM_RULE_FIXES.containerSecurityContext),
 });
+
+/**
+ * The pod's `automountServiceAccountToken` unless an argument sets it: false, as the fix of
+ * `automount-service-account-token` asks (true, the Kubernetes default, if no fix asked for false).
+ */
+export const HARDENED_AUTOMOUNT_SERVICE_ACCOUNT_TOKEN: boolean =
+  FROM_RULE_FIXES.podSpec.automountServiceAccountToken !== false;
 
 /** The pod defaults for an image that runs as `user`. */
 export function podSecurityDefaults(user: ImageUser = DEFAULT_IMAGE_USER): PodSecurityContext {
@@ -52,10 +75,6 @@ export function podSecurityDefaults(user: ImageUser = DEFAULT_IMAGE_USER): PodSe
     runAsGroup: user.gid,
     fsGroup: user.gid,
   };
-}
-
-function plainCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 /**

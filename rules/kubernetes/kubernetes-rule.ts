@@ -1,5 +1,6 @@
 import { RuleMetadata, Violation } from "../rule";
 import { ContainerContext, PodContext } from "./pod-context";
+import { PodSpecFix } from "./pod-spec-fixes";
 
 /**
  * A rule over a workload's pod. It may look at the pod as a whole (`checkPod`), at each container
@@ -45,4 +46,12 @@ export interface KubernetesRule extends RuleMetadata {
    * @default [] (overrides nothing)
    */
   readonly overrides?: readonly string[];
+  /**
+   * The rule's safe, mechanical fix: a change to the pod spec that clears the findings it is meant
+   * for and changes nothing else. The pack applies it at the `remediate` enforcement level; the
+   * components' hardened defaults are derived from the fixes of every rule. Rules whose fix needs
+   * the user's judgement (which capability, which user, which registry) carry none.
+   * @default none (the rule only reports)
+   */
+  readonly fix?: PodSpecFix;
 }

@@ -1,6 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { disableServiceAccountTokenAutomount } from "../pod-spec-fixes";
 
 /** Hardened extra: the pod does not mount a Kubernetes API token. */
 export const automountServiceAccountToken: KubernetesRule = {
@@ -21,6 +22,7 @@ export const automountServiceAccountToken: KubernetesRule = {
   },
   remediation:
     "Set spec.automountServiceAccountToken: false; where a container needs the API, add a projected serviceAccountToken volume to that container only.",
+  fix: disableServiceAccountTokenAutomount,
   checkPod: ({ spec, specPath }) => {
     const value: unknown = spec.automountServiceAccountToken;
     return value === false

@@ -1,6 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { HARDENED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { setReadOnlyRootFilesystem } from "../pod-spec-fixes";
 import { isWindowsPod } from "./support/linux-only";
 
 /** Hardened extra: every container's root filesystem is mounted read-only. */
@@ -21,6 +22,7 @@ export const readOnlyRootFilesystem: KubernetesRule = {
   },
   remediation:
     "Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir (with sizeLimit) at each path the program writes to, such as /tmp.",
+  fix: setReadOnlyRootFilesystem,
   checkContainer: ({ container, path }, pod) =>
     isWindowsPod(pod) || container.securityContext?.readOnlyRootFilesystem === true
       ? []

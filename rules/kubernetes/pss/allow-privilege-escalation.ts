@@ -1,6 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { disallowPrivilegeEscalation } from "../pod-spec-fixes";
 import { describe } from "../../read";
 import { isExemptWindowsPod } from "./support/relaxations";
 import { containerSecurityContext } from "./support/security-context";
@@ -27,6 +28,7 @@ export const allowPrivilegeEscalation: KubernetesRule = {
     kyverno: ["disallow-privilege-escalation"],
   },
   remediation: "Set securityContext.allowPrivilegeEscalation: false on every container.",
+  fix: disallowPrivilegeEscalation,
   checkContainer: (container, pod) => {
     if (isExemptWindowsPod(pod)) {
       return [];

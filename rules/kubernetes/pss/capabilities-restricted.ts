@@ -2,6 +2,7 @@ import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { Violation } from "../../rule";
 import { KubernetesRule } from "../kubernetes-rule";
+import { dropAllCapabilities } from "../pod-spec-fixes";
 import { describe, listOf, recordOf } from "../../read";
 import { isExemptWindowsPod } from "./support/relaxations";
 import { containerSecurityContext } from "./support/security-context";
@@ -26,6 +27,7 @@ export const capabilitiesRestricted: KubernetesRule = {
   },
   remediation:
     'Set securityContext.capabilities.drop: ["ALL"] and remove every entry of capabilities.add except NET_BIND_SERVICE.',
+  fix: dropAllCapabilities,
   checkContainer: (container, pod) => {
     if (isExemptWindowsPod(pod)) {
       return [];

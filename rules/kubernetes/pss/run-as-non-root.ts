@@ -1,6 +1,7 @@
 import { fieldPath } from "../../field-path";
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { setRunAsNonRoot } from "../pod-spec-fixes";
 import { describe } from "../../read";
 import { USER_NAMESPACE_RELAXATION_MINOR, isRelaxedUserNamespacePod } from "./support/relaxations";
 import { containerSecurityContext, podSecurityContext } from "./support/security-context";
@@ -28,6 +29,7 @@ export const runAsNonRoot: KubernetesRule = {
   },
   remediation:
     "Set spec.securityContext.runAsNonRoot: true on the pod (or on each container), and remove any runAsNonRoot: false.",
+  fix: setRunAsNonRoot,
   checkPod: (pod) => {
     const securityContext = podSecurityContext(pod);
     return !isRelaxedUserNamespacePod(pod) && securityContext.fields.runAsNonRoot === false

@@ -1,5 +1,6 @@
 import { BASELINE_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { setSeccompRuntimeDefault } from "../pod-spec-fixes";
 import { forbiddenSeccompProfile } from "./support/seccomp-profile";
 import { containerSecurityContext, podSecurityContext } from "./support/security-context";
 
@@ -20,6 +21,7 @@ export const seccompBaseline: KubernetesRule = {
   coveredBy: ["seccomp-restricted"],
   remediation:
     "Set seccompProfile.type to RuntimeDefault (or Localhost with a profile on the nodes) instead of Unconfined, at pod and container level.",
+  fix: setSeccompRuntimeDefault,
   checkPod: (pod) => forbiddenSeccompProfile(podSecurityContext(pod)),
   checkContainer: (container) => forbiddenSeccompProfile(containerSecurityContext(container)),
 };

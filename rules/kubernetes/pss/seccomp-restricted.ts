@@ -1,7 +1,12 @@
 import { RESTRICTED_PROFILES } from "../../profile";
 import { KubernetesRule } from "../kubernetes-rule";
+import { setSeccompRuntimeDefault } from "../pod-spec-fixes";
 import { isExemptWindowsPod } from "./support/relaxations";
-import { forbiddenSeccompProfile, seccompSetting, seccompTypePath } from "./support/seccomp-profile";
+import {
+  forbiddenSeccompProfile,
+  seccompSetting,
+  seccompTypePath,
+} from "./support/seccomp-profile";
 import { containerSecurityContext, podSecurityContext } from "./support/security-context";
 
 /**
@@ -26,6 +31,7 @@ export const seccompRestricted: KubernetesRule = {
   },
   remediation:
     "Set spec.securityContext.seccompProfile.type: RuntimeDefault on the pod (or on each container), or Localhost with a profile on the nodes.",
+  fix: setSeccompRuntimeDefault,
   checkPod: (pod) =>
     isExemptWindowsPod(pod) ? [] : forbiddenSeccompProfile(podSecurityContext(pod)),
   checkContainer: (container, pod) => {
