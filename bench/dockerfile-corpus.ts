@@ -35,10 +35,41 @@ const RUNTIMES = [
   "scratch",
 ];
 
-function builderStage(next: () => number, index: number): string[] {
+/** Base images with no shell: a shell-form CMD fails to start on them. */
+const SHELL_LESS = (image: string) => image === "scratch" || image.includes("/distroless/");
+
+/**
+ * The problems the generator plants in a Dockerfile, each with the project's rule ids that report it
+ * (one of them is enough). Peers' ids come from each rule's references in the catalog.
+ */
+export const DOCKERFILE_PROBLEMS = {
+  "base-not-pinned": ["dockerfile-base-digest"],
+  "remote-script-piped-to-shell": ["dockerfile-pipe-to-shell"],
+  "pipe-without-pipefail": ["dockerfile-pipefail"],
+  "runs-as-root": ["dockerfile-final-user"],
+  "no-healthcheck": ["dockerfile-healthcheck"],
+  "secret-in-env": ["dockerfile-secret-name", "dockerfile-secret-value"],
+  "shell-form-on-shell-less-base": ["dockerfile-exec-form-without-shell"],
+} as const satisfies Record<string, readonly string[]>;
+
+/** A planted Dockerfile problem's name. */
+export type DockerfileProblem = keyof typeof DOCKERFILE_PROBLEMS;
+
+/** A generated Dockerfile and the problems planted in it. */
+export interface GeneratedDockerfile {
+  readonly text: string;
+  readonly planted: readonly DockerfileProblem[];
+}
+
+function builderStage(
+  next: () => number,
+  index: number,
+  planted: Set<DockerfileProblem>,
+): string[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const image = pick(BUILDERS);
   const pinned = next() < 0.7 ? `@${digest(next)}` : "";
+  if (pinned === "") planted.add("base-not-pinned");
   const lines = [
     `FROM --platform=$BUILDPLATFORM ${image}${pinned} AS build${index}`,
     "WORKDIR /src",
@@ -53,6 +84,7 @@ function builderStage(next: () => number, index: number): string[] {
     );
   }
   if (next() < 0.3) {
+    planted.add("remote-script-piped-to-shell").add("pipe-without-pipefail");
     lines.push(
       "RUN <<EOF",
       "set -eux",
@@ -66,16 +98,15 @@ function builderStage(next: () => number, index: number): string[] {
 }
 
 /** One multi-stage Dockerfile: 1 to 3 builder stages, then a runtime stage with varied hygiene. */
-function dockerfile(next: () => number): string {
+function dockerfile(next: () => number): GeneratedDockerfile {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const planted = new Set<DockerfileProblem>();
   const builders = 1 + Math.floor(next() * 3);
-  const lines = [
-    "# syntax=docker/dockerfile:1.7",
-    `ARG RUNTIME=${pick(RUNTIMES)}`,
-    "ARG APP_UID=10001",
-  ];
+  const runtime = pick(RUNTIMES);
+  if (runtime !== "scratch") planted.add("base-not-pinned");
+  const lines = ["# syntax=docker/dockerfile:1.7", `ARG RUNTIME=${runtime}`, "ARG APP_UID=10001"];
   for (let i = 0; i < builders; i++) {
-    lines.push(...builderStage(next, i), "");
+    lines.push(...builderStage(next, i, planted), "");
   }
   lines.push(`FROM \${RUNTIME} AS runtime`, "ARG APP_UID", "WORKDIR /app");
   for (let i = 0; i < builders; i++) {
@@ -88,19 +119,37 @@ function dockerfile(next: () => number): string {
     );
   }
   if (next() < 0.2) {
+    planted.add("secret-in-env");
     lines.push("ENV API_TOKEN=changeme");
   }
   lines.push("ENV PATH=/app/bin:$PATH LANG=C.UTF-8", "EXPOSE 8080");
-  lines.push(next() < 0.8 ? "USER ${APP_UID}:${APP_UID}" : "USER root");
+  if (next() < 0.8) {
+    lines.push("USER ${APP_UID}:${APP_UID}");
+  } else {
+    planted.add("runs-as-root");
+    lines.push("USER root");
+  }
   if (next() < 0.7) {
     lines.push('HEALTHCHECK --interval=30s CMD ["/app/bin/app0", "health"]');
+  } else {
+    planted.add("no-healthcheck");
   }
-  lines.push(next() < 0.8 ? 'ENTRYPOINT ["/app/bin/app0"]' : "CMD /app/bin/app0 --serve");
-  return `${lines.join("\n")}\n`;
+  if (next() < 0.8) {
+    lines.push('ENTRYPOINT ["/app/bin/app0"]');
+  } else {
+    if (SHELL_LESS(runtime)) planted.add("shell-form-on-shell-less-base");
+    lines.push("CMD /app/bin/app0 --serve");
+  }
+  return { text: `${lines.join("\n")}\n`, planted: [...planted].sort() };
+}
+
+/** `count` varied multi-stage Dockerfiles and the problems planted in each, the same on every run. */
+export function plantedDockerfileCorpus(count: number): GeneratedDockerfile[] {
+  const next = random(20261128);
+  return Array.from({ length: count }, () => dockerfile(next));
 }
 
 /** `count` varied multi-stage Dockerfiles, the same on every run. */
 export function dockerfileCorpus(count: number): string[] {
-  const next = random(20261128);
-  return Array.from({ length: count }, () => dockerfile(next));
+  return plantedDockerfileCorpus(count).map((d) => d.text);
 }

@@ -5,13 +5,16 @@ import { benchDockerfileLint } from "./dockerfile-lint";
 import { benchEnginePreview } from "./engine-preview";
 import { benchHostileInput } from "./hostile-input";
 import { benchImageVerify } from "./image-verify";
+import { benchPeers } from "./peer-comparison";
 import { benchPolicyPack } from "./policy-pack";
 
 type Benchmark = () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>;
 
 /**
  * Every benchmark, by name. `image-verify` needs the Docker engine and the local registry;
- * `engine-preview` needs the engine from `scripts/engine/install.sh`.
+ * `engine-preview` needs the engine from `scripts/engine/install.sh`; `peers` installs the peer tools
+ * with `scripts/bench/install-peers.sh` (into a cache outside the repository; the first run takes
+ * minutes) and reports, for any it cannot install, why.
  */
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   "check-manifests": benchCheckManifests,
@@ -21,6 +24,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   "policy-pack": benchPolicyPack,
   "image-verify": benchImageVerify,
   "engine-preview": benchEnginePreview,
+  peers: benchPeers,
 };
 
 async function main(): Promise<void> {
