@@ -72,8 +72,16 @@ export const setReadOnlyRootFilesystem = securityContextField("readOnlyRootFiles
 /** Every container: `securityContext.allowPrivilegeEscalation: false`. */
 export const disallowPrivilegeEscalation = securityContextField("allowPrivilegeEscalation", false);
 
-/** Every container: `securityContext.runAsNonRoot: true`. */
-export const setRunAsNonRoot = securityContextField("runAsNonRoot", true);
+/**
+ * Every container: `securityContext.runAsNonRoot: true`; and the pod's `runAsNonRoot: true` where
+ * it says `false` (which the standard reports even when every container overrides it).
+ */
+export const setRunAsNonRoot: PodSpecFix = (spec) => {
+  const pod = setField(spec, "securityContext", "runAsNonRoot", true, (v) => v === false);
+  const podFixed = isPlainObject(spec.securityContext) ? pod : undefined;
+  const base = podFixed ?? spec;
+  return securityContextField("runAsNonRoot", true)(base) ?? podFixed;
+};
 
 /** Every container: `securityContext.capabilities.drop` is `["ALL"]`, added capabilities kept. */
 export const dropAllCapabilities: PodSpecFix = eachContainer((c) => {
@@ -91,9 +99,13 @@ export const dropAllCapabilities: PodSpecFix = eachContainer((c) => {
   return fixed && { ...c, securityContext: fixed };
 });
 
+/** True for a seccomp profile of type `Unconfined`. */
+const isUnconfined = (profile: unknown): boolean =>
+  isPlainObject(profile) && profile.type === "Unconfined";
+
 /**
- * Pod `securityContext.seccompProfile: {type: RuntimeDefault}` when unset, and every container
- * whose own profile is `Unconfined` set to `RuntimeDefault`.
+ * Pod `securityContext.seccompProfile: {type: RuntimeDefault}` when unset or `Unconfined`, and
+ * every container whose own profile is `Unconfined` set to `RuntimeDefault`.
  */
 export const setSeccompRuntimeDefault: PodSpecFix = (spec) => {
   const runtimeDefault = { type: "RuntimeDefault" };
@@ -102,17 +114,11 @@ export const setSeccompRuntimeDefault: PodSpecFix = (spec) => {
     "securityContext",
     "seccompProfile",
     runtimeDefault,
-    (v) => v === undefined,
+    (v) => v === undefined || isUnconfined(v),
   );
   const base = pod ?? spec;
   const containers = eachContainer((c) =>
-    setField(
-      c,
-      "securityContext",
-      "seccompProfile",
-      runtimeDefault,
-      (v) => isPlainObject(v) && v.type === "Unconfined",
-    ),
+    setField(c, "securityContext", "seccompProfile", runtimeDefault, isUnconfined),
   )(base);
   return containers ?? pod;
 };

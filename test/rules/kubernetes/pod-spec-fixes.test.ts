@@ -33,9 +33,7 @@ const all =
  * For every rule that carries a fix, the violations its fix is meant to clear: changes to the
  * hardened pod spec that break that rule and no other, in each container list and at pod level
  * where the rule reads the pod. Out of scope by design, and so not here: added capabilities
- * (`capabilities-restricted` keeps them and still reports them), a pod-level
- * `runAsNonRoot: false` and a pod-level `seccompProfile: Unconfined` (the fixes set containers
- * and an unset pod default only).
+ * (`capabilities-restricted` keeps them and still reports them).
  */
 const VIOLATIONS: Readonly<Record<string, Readonly<Record<string, Change>>>> = {
   "allow-privilege-escalation": {
@@ -63,6 +61,7 @@ const VIOLATIONS: Readonly<Record<string, Readonly<Record<string, Change>>>> = {
   "run-as-non-root": {
     "false in a container": set("containers[0].securityContext.runAsNonRoot", false),
     "false in an init container": set("initContainers[0].securityContext.runAsNonRoot", false),
+    "false in the pod": set("securityContext.runAsNonRoot", false),
     "unset in every container and the pod": all(
       set("securityContext.runAsNonRoot", undefined),
       inEveryContainer("runAsNonRoot", undefined),
@@ -72,6 +71,7 @@ const VIOLATIONS: Readonly<Record<string, Readonly<Record<string, Change>>>> = {
     "Unconfined in a container": set("containers[0].securityContext.seccompProfile", {
       type: "Unconfined",
     }),
+    "Unconfined in the pod": set("securityContext.seccompProfile", { type: "Unconfined" }),
     "Unconfined in an ephemeral container": set(
       "ephemeralContainers[0].securityContext.seccompProfile.type",
       "Unconfined",
