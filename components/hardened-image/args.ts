@@ -49,6 +49,20 @@ export interface HardenedImageArgs {
    */
   readonly builderVersion?: "BuilderV1" | "BuilderBuildKit";
   /**
+   * Build secrets, id → a file on the build machine (outside the build context): each is passed
+   * as `docker build --secret id=<id>,src=<file>` and exists only at `/run/secrets/<id>` during
+   * the `RUN` steps that mount it (`RUN --mount=type=secret,id=<id>`), never in a layer or the
+   * history. A preset mounts every secret on its dependency install and points the package manager
+   * at the well-known ids: `pip.conf` (`PIP_CONFIG_FILE`), `npmrc` (`NPM_CONFIG_USERCONFIG`),
+   * `netrc` (`NETRC`); your own Dockerfile must mount only ids given here. Needs
+   * `builderVersion: "BuilderBuildKit"`. `@pulumi/docker` 4.x `docker.Image` cannot pass
+   * secrets, so outside `offline` mode a HardenedImage with secrets fails with
+   * `HardenedImageArgsError` rather than build without them (docs/hardened-image.md: how the
+   * rendered Dockerfile is built with them).
+   * @default {} (no secrets)
+   */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /**
    * Credentials to push with.
    * @default the Docker client's own configuration
    */

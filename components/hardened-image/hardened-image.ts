@@ -7,7 +7,8 @@ import { isSha256Digest, parseImageReference, repositoryName } from "../../rules
 import { Exemption } from "../../rules/exemptions/exemption";
 import { unusedExemptions } from "../hardened-deployment/check-workload";
 import { HardenedImageArgs } from "./args";
-import { HardenedImagePinError } from "./errors";
+import { SECRETS_NEED_A_BUILD_STEP } from "./build-secrets";
+import { HardenedImageArgsError, HardenedImagePinError } from "./errors";
 import { describeImageFinding } from "./lint-step";
 import { PinnedBaseImage } from "./pin-step";
 import { ImageUserIds, PreparedBuild, prepareBuild } from "./prepare";
@@ -151,6 +152,9 @@ export class HardenedImage extends pulumi.ComponentResource {
     const source = loadSource(owner, args);
     const verifySettings = resolveVerifyArgs(owner, args.verify);
     const mode = imageRunMode(args.offline);
+    if (source.secrets.length > 0 && !mode.offline) {
+      throw new HardenedImageArgsError(owner, "args.secrets", SECRETS_NEED_A_BUILD_STEP);
+    }
     const client = new RegistryClient({ insecureRegistries: args.insecureRegistries ?? [] });
     const prepared = pulumi.output(
       prepareBuild(

@@ -1,4 +1,5 @@
 import { UNNEEDED_FILE_NAMES } from "../../rules/image/checks/contents";
+import { SECRET_ENV } from "./build-secrets";
 import { PresetHealthcheck } from "./preset-args";
 
 /** A preset with every default filled in; produced by `resolvePreset`. */
@@ -15,6 +16,30 @@ export interface ResolvedPresetCommon {
   readonly healthcheckTiming: Required<
     Pick<PresetHealthcheck, "interval" | "timeout" | "startPeriod" | "retries">
   >;
+  /**
+   * The ids of the build secrets mounted on the step that installs dependencies.
+   * @default [] (the rendering builds with the classic builder)
+   */
+  readonly secrets?: readonly string[];
+}
+
+/**
+ * The `--mount=type=secret,id=<id> ` flags, each followed by a space, that mount a preset's
+ * secrets on its dependency-install `RUN`; empty without secrets.
+ */
+export function secretMounts(preset: ResolvedPresetCommon): string {
+  return (preset.secrets ?? []).map((id) => `--mount=type=secret,id=${id} `).join("");
+}
+
+/**
+ * The `NAME=/run/secrets/<id> ` assignments, each followed by a space, that point the package
+ * manager at the well-known secrets among a preset's (`SECRET_ENV`); empty without them.
+ */
+export function secretEnv(preset: ResolvedPresetCommon): string {
+  return (preset.secrets ?? [])
+    .filter((id) => SECRET_ENV[id] !== undefined)
+    .map((id) => `${SECRET_ENV[id]}=/run/secrets/${id} `)
+    .join("");
 }
 
 /** An exec-form (JSON array) argument list. */
@@ -33,14 +58,14 @@ export function runtimeTail(preset: ResolvedPresetCommon): string[] {
 }
 
 /**
- * The start of a `RUN` that removes from `dir` the build leftovers the image rule
- * `image-unneeded-files` warns about, continued on the next line.
+ * The start of a `RUN` (with `flags`, e.g. secret mounts) that removes from `dir` the build
+ * leftovers the image rule `image-unneeded-files` warns about, continued on the next line.
  */
-export function removeBuildLeftovers(dir: string): string {
-  return `RUN rm -rf ${UNNEEDED_FILE_NAMES.map((name) => `${dir}/${name}`).join(" ")} \\`;
+export function removeBuildLeftovers(dir: string, flags = ""): string {
+  return `RUN ${flags}rm -rf ${UNNEEDED_FILE_NAMES.map((name) => `${dir}/${name}`).join(" ")} \\`;
 }
 
-/** The header comment of a rendered Dockerfile. */
-export function header(kind: string): string {
-  return `# Rendered by pulumi-hardened (HardenedImage preset "${kind}"). Classic-builder compatible.`;
+/** The header comment of a rendered Dockerfile: classic-builder compatible unless it mounts secrets. */
+export function header(preset: ResolvedPresetCommon & { readonly kind: string }): string {
+  return `# Rendered by pulumi-hardened (HardenedImage preset "${preset.kind}"). ${(preset.secrets ?? []).length === 0 ? "Classic-builder compatible." : "Needs BuildKit (RUN --mount=type=secret)."}`;
 }

@@ -1,4 +1,11 @@
-import { ResolvedPresetCommon, execForm, header, runtimeTail } from "./render-common";
+import {
+  ResolvedPresetCommon,
+  execForm,
+  header,
+  runtimeTail,
+  secretEnv,
+  secretMounts,
+} from "./render-common";
 
 /** The go and static presets with every default filled in. */
 export interface ResolvedGoPreset extends ResolvedPresetCommon {
@@ -33,17 +40,18 @@ function scratchFiles(p: ResolvedGoPreset): { build: string[]; final: string[] }
 
 /**
  * Renders the go (distroless static) and static (scratch) presets: one static binary built with
- * `CGO_ENABLED=0 -trimpath -ldflags "-w -s"`, copied alone into the final stage, owned by root.
+ * `CGO_ENABLED=0 -trimpath -ldflags "-w -s"` (the build secrets mounted on that step, a `netrc`
+ * one as `NETRC`), copied alone into the final stage, owned by root.
  */
 export function renderGo(p: ResolvedGoPreset): string {
   const scratch = p.kind === "static" ? scratchFiles(p) : { build: [], final: [] };
   return [
-    header(p.kind),
+    header(p),
     `FROM ${p.builderImage} AS build`,
     "ENV CGO_ENABLED=0 GOFLAGS=-trimpath",
     "WORKDIR /src",
     "COPY . /src",
-    `RUN go build -ldflags "-w -s" -o /out/app ${p.package}`,
+    `RUN ${secretMounts(p)}${secretEnv(p)}go build -ldflags "-w -s" -o /out/app ${p.package}`,
     ...scratch.build,
     "",
     `FROM ${p.runtimeImage}`,

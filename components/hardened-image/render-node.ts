@@ -4,6 +4,8 @@ import {
   header,
   removeBuildLeftovers,
   runtimeTail,
+  secretEnv,
+  secretMounts,
 } from "./render-common";
 
 /** The node preset with every default filled in. */
@@ -31,18 +33,19 @@ export function nodeHttpCheck(node: string, port: number, path: string): string[
 
 /**
  * Renders the node preset: `npm ci --omit=dev` in the builder (which replaces any `node_modules`
- * the context holds), and a runtime without npm that
+ * the context holds; the build secrets mounted on that step, an `npmrc` one as
+ * `NPM_CONFIG_USERCONFIG`), and a runtime without npm that
  * receives the program and its production dependencies, owned by root.
  */
 export function renderNode(p: ResolvedNodePreset): string {
   return [
-    header(p.kind),
+    header(p),
     `FROM ${p.builderImage} AS build`,
     "ENV NODE_ENV=production",
     "WORKDIR /build/app",
     "COPY . /build/app",
-    removeBuildLeftovers("/build/app"),
-    "  && npm ci --omit=dev --no-audit --no-fund \\",
+    removeBuildLeftovers("/build/app", secretMounts(p)),
+    `  && ${secretEnv(p)}npm ci --omit=dev --no-audit --no-fund \\`,
     "  && npm cache clean --force",
     "",
     `FROM ${p.runtimeImage}`,

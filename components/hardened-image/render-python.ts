@@ -4,6 +4,8 @@ import {
   header,
   removeBuildLeftovers,
   runtimeTail,
+  secretEnv,
+  secretMounts,
 } from "./render-common";
 
 /** The python preset with every default filled in. */
@@ -33,7 +35,8 @@ export function pythonHttpCheck(python: string, port: number, path: string): str
 
 /**
  * Renders the python preset: a builder that installs the requirements with `pip install --target`
- * and byte-compiles everything, and a runtime without pip that only receives the results, owned
+ * (the build secrets mounted on that step, a `pip.conf` one as `PIP_CONFIG_FILE`) and
+ * byte-compiles everything, and a runtime without pip that only receives the results, owned
  * by root and read-only for the user.
  */
 export function renderPython(p: ResolvedPythonPreset): string {
@@ -42,11 +45,11 @@ export function renderPython(p: ResolvedPythonPreset): string {
       ? ["RUN mkdir -p /build/site-packages"]
       : [
           `COPY ${p.requirements} /build/requirements.txt`,
-          "RUN mkdir -p /build/site-packages \\",
-          "  && python3 -m pip install --no-cache-dir --no-compile --disable-pip-version-check --target /build/site-packages -r /build/requirements.txt",
+          `RUN ${secretMounts(p)}mkdir -p /build/site-packages \\`,
+          `  && ${secretEnv(p)}python3 -m pip install --no-cache-dir --no-compile --disable-pip-version-check --target /build/site-packages -r /build/requirements.txt`,
         ];
   return [
-    header(p.kind),
+    header(p),
     `FROM ${p.builderImage} AS build`,
     "WORKDIR /build",
     ...install,

@@ -5,6 +5,7 @@ import { DockerfileModel } from "../../rules/dockerfile/model";
 import { parseDockerfile } from "../../rules/dockerfile/parse";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
 import { HardenedImageArgs } from "./args";
+import { BuildSecret, checkMountedSecrets, resolveBuildSecrets } from "./build-secrets";
 import { HardenedImageArgsError } from "./errors";
 import { renderPreset } from "./render-preset";
 import { ResolvedPreset, resolvePreset } from "./resolve-preset";
@@ -23,6 +24,8 @@ export interface ImageSourceText {
   readonly dockerignore?: string;
   /** The resolved preset, when one is used. */
   readonly preset?: ResolvedPreset;
+  /** The build secrets, checked, sorted by id. */
+  readonly secrets: readonly BuildSecret[];
 }
 
 function readText(owner: string, arg: string, file: string, what: string): string {
@@ -63,9 +66,11 @@ function optionalText(file: string): string | undefined {
 }
 
 /**
- * Reads or renders the Dockerfile `args` asks for, and checks it parses. Throws
- * `HardenedImageArgsError` naming the argument for a missing context, both or neither of
- * `dockerfile`/`preset` in conflict, an unreadable Dockerfile or one Docker could not build.
+ * Reads or renders the Dockerfile `args` asks for (a preset mounting the build secrets on its
+ * dependency install), and checks it parses. Throws `HardenedImageArgsError` naming the argument
+ * for a missing context, both or neither of `dockerfile`/`preset` in conflict, an unreadable
+ * Dockerfile or one Docker could not build, a bad build secret (see `resolveBuildSecrets`),
+ * secrets with the classic builder, or a Dockerfile mounting a secret `secrets` does not give.
  */
 export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceText {
   const context = args.context ?? ".";
@@ -86,13 +91,22 @@ export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceT
       `give either dockerfile (${args.dockerfile}) or preset (${JSON.stringify(args.preset.kind)}), not both`,
     );
   }
+  const secrets = resolveBuildSecrets(owner, args.secrets, contextDir);
+  const classic = (args.builderVersion ?? "BuilderV1") === "BuilderV1";
+  if (secrets.length > 0 && classic) {
+    throw new HardenedImageArgsError(
+      owner,
+      "args.builderVersion",
+      `build secrets (args.secrets: ${secrets.map((s) => s.id).join(", ")}) are mounted with RUN --mount=type=secret, which only BuildKit builds; set builderVersion: "BuilderBuildKit"`,
+    );
+  }
   const dockerignore = optionalText(join(contextDir, ".dockerignore"));
-  const common = { context, ...(dockerignore !== undefined ? { dockerignore } : {}) };
+  const common = { context, secrets, ...(dockerignore !== undefined ? { dockerignore } : {}) };
   if (args.preset !== undefined) {
     const preset = resolvePreset(owner, contextDir, args.preset);
     return {
       ...common,
-      text: renderPreset(preset),
+      text: renderPreset({ ...preset, secrets: secrets.map((s) => s.id) }),
       file: `preset:${preset.kind}`,
       lockFile: args.lockFile === undefined ? join(context, LOCK_FILE_NAME) : args.lockFile,
       preset,
@@ -112,9 +126,10 @@ export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceT
     }
     throw error;
   }
-  if ((args.builderVersion ?? "BuilderV1") === "BuilderV1") {
+  if (classic) {
     checkClassicBuilder(owner, file, model);
   }
+  checkMountedSecrets(owner, file, model, secrets);
   return {
     ...common,
     text,
