@@ -43,8 +43,9 @@ export interface HardenedImageArgs {
    */
   readonly platform?: pulumi.Input<string>;
   /**
-   * The Docker builder. The presets need nothing beyond the classic builder; choose BuildKit for
-   * Dockerfiles that use `RUN --mount` or heredocs, where buildx is installed.
+   * The Docker builder. The presets need nothing beyond the classic builder; with BuildKit they
+   * keep the package manager's cache in a cache mount. BuildKit is needed for `secrets` and for
+   * Dockerfiles that use `RUN --mount` or heredocs.
    * @default "BuilderV1"
    */
   readonly builderVersion?: "BuilderV1" | "BuilderBuildKit";

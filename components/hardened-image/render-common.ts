@@ -18,17 +18,28 @@ export interface ResolvedPresetCommon {
   >;
   /**
    * The ids of the build secrets mounted on the step that installs dependencies.
-   * @default [] (the rendering builds with the classic builder)
+   * @default [] (no secrets)
    */
   readonly secrets?: readonly string[];
+  /**
+   * True when the image is built with BuildKit: the install step then keeps the package
+   * manager's cache in a cache mount instead of deleting it.
+   * @default false (the rendering builds with the classic builder)
+   */
+  readonly buildKit?: boolean;
 }
 
 /**
- * The `--mount=type=secret,id=<id> ` flags, each followed by a space, that mount a preset's
- * secrets on its dependency-install `RUN`; empty without secrets.
+ * The flags, each followed by a space, of a preset's dependency-install `RUN`: with BuildKit a
+ * cache mount of each of `caches`, then a secret mount of each build secret; empty otherwise.
  */
-export function secretMounts(preset: ResolvedPresetCommon): string {
-  return (preset.secrets ?? []).map((id) => `--mount=type=secret,id=${id} `).join("");
+export function installMounts(preset: ResolvedPresetCommon, caches: readonly string[]): string {
+  return [
+    ...(preset.buildKit === true
+      ? caches.map((target) => `--mount=type=cache,target=${target} `)
+      : []),
+    ...(preset.secrets ?? []).map((id) => `--mount=type=secret,id=${id} `),
+  ].join("");
 }
 
 /**
@@ -65,7 +76,7 @@ export function removeBuildLeftovers(dir: string, flags = ""): string {
   return `RUN ${flags}rm -rf ${UNNEEDED_FILE_NAMES.map((name) => `${dir}/${name}`).join(" ")} \\`;
 }
 
-/** The header comment of a rendered Dockerfile: classic-builder compatible unless it mounts secrets. */
+/** The header comment of a rendered Dockerfile: classic-builder compatible unless built with BuildKit. */
 export function header(preset: ResolvedPresetCommon & { readonly kind: string }): string {
-  return `# Rendered by pulumi-hardened (HardenedImage preset "${preset.kind}"). ${(preset.secrets ?? []).length === 0 ? "Classic-builder compatible." : "Needs BuildKit (RUN --mount=type=secret)."}`;
+  return `# Rendered by pulumi-hardened (HardenedImage preset "${preset.kind}"). ${preset.buildKit === true ? "Needs BuildKit (RUN --mount)." : "Classic-builder compatible."}`;
 }

@@ -2,9 +2,9 @@ import {
   ResolvedPresetCommon,
   execForm,
   header,
+  installMounts,
   runtimeTail,
   secretEnv,
-  secretMounts,
 } from "./render-common";
 
 /** The go and static presets with every default filled in. */
@@ -24,6 +24,10 @@ export interface ResolvedGoPreset extends ResolvedPresetCommon {
 /** Where the binary is in the final image. */
 export const GO_BINARY = "/app";
 
+/** Go's build and module caches under BuildKit: cache mounts the `go build` step points at. */
+const GO_CACHES = ["/root/.cache/go-build", "/root/.cache/go-mod"];
+const GO_CACHE_ENV = `GOCACHE=${GO_CACHES[0]} GOMODCACHE=${GO_CACHES[1]} `;
+
 function scratchFiles(p: ResolvedGoPreset): { build: string[]; final: string[] } {
   return {
     build: [
@@ -41,7 +45,7 @@ function scratchFiles(p: ResolvedGoPreset): { build: string[]; final: string[] }
 /**
  * Renders the go (distroless static) and static (scratch) presets: one static binary built with
  * `CGO_ENABLED=0 -trimpath -ldflags "-w -s"` (the build secrets mounted on that step, a `netrc`
- * one as `NETRC`), copied alone into the final stage, owned by root.
+ * one as `NETRC`; under BuildKit Go's build and module caches in cache mounts), copied alone into the final stage, owned by root.
  */
 export function renderGo(p: ResolvedGoPreset): string {
   const scratch = p.kind === "static" ? scratchFiles(p) : { build: [], final: [] };
@@ -51,7 +55,7 @@ export function renderGo(p: ResolvedGoPreset): string {
     "ENV CGO_ENABLED=0 GOFLAGS=-trimpath",
     "WORKDIR /src",
     "COPY . /src",
-    `RUN ${secretMounts(p)}${secretEnv(p)}go build -ldflags "-w -s" -o /out/app ${p.package}`,
+    `RUN ${installMounts(p, GO_CACHES)}${p.buildKit === true ? GO_CACHE_ENV : ""}${secretEnv(p)}go build -ldflags "-w -s" -o /out/app ${p.package}`,
     ...scratch.build,
     "",
     `FROM ${p.runtimeImage}`,

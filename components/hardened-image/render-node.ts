@@ -2,11 +2,14 @@ import {
   ResolvedPresetCommon,
   execForm,
   header,
+  installMounts,
   removeBuildLeftovers,
   runtimeTail,
   secretEnv,
-  secretMounts,
 } from "./render-common";
+
+/** npm's cache directory for root, kept in a cache mount under BuildKit. */
+const NPM_CACHE = "/root/.npm";
 
 /** The node preset with every default filled in. */
 export interface ResolvedNodePreset extends ResolvedPresetCommon {
@@ -34,7 +37,7 @@ export function nodeHttpCheck(node: string, port: number, path: string): string[
 /**
  * Renders the node preset: `npm ci --omit=dev` in the builder (which replaces any `node_modules`
  * the context holds; the build secrets mounted on that step, an `npmrc` one as
- * `NPM_CONFIG_USERCONFIG`), and a runtime without npm that
+ * `NPM_CONFIG_USERCONFIG`; under BuildKit npm's cache in a cache mount, else cleaned), and a runtime without npm that
  * receives the program and its production dependencies, owned by root.
  */
 export function renderNode(p: ResolvedNodePreset): string {
@@ -44,9 +47,13 @@ export function renderNode(p: ResolvedNodePreset): string {
     "ENV NODE_ENV=production",
     "WORKDIR /build/app",
     "COPY . /build/app",
-    removeBuildLeftovers("/build/app", secretMounts(p)),
-    `  && ${secretEnv(p)}npm ci --omit=dev --no-audit --no-fund \\`,
-    "  && npm cache clean --force",
+    removeBuildLeftovers("/build/app", installMounts(p, [NPM_CACHE])),
+    ...(p.buildKit === true
+      ? [`  && ${secretEnv(p)}npm ci --omit=dev --no-audit --no-fund`]
+      : [
+          `  && ${secretEnv(p)}npm ci --omit=dev --no-audit --no-fund \\`,
+          "  && npm cache clean --force",
+        ]),
     "",
     `FROM ${p.runtimeImage}`,
     "ENV NODE_ENV=production",

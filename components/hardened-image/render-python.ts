@@ -2,11 +2,14 @@ import {
   ResolvedPresetCommon,
   execForm,
   header,
+  installMounts,
   removeBuildLeftovers,
   runtimeTail,
   secretEnv,
-  secretMounts,
 } from "./render-common";
+
+/** pip's cache directory for root, kept in a cache mount under BuildKit. */
+const PIP_CACHE = "/root/.cache/pip";
 
 /** The python preset with every default filled in. */
 export interface ResolvedPythonPreset extends ResolvedPresetCommon {
@@ -35,7 +38,8 @@ export function pythonHttpCheck(python: string, port: number, path: string): str
 
 /**
  * Renders the python preset: a builder that installs the requirements with `pip install --target`
- * (the build secrets mounted on that step, a `pip.conf` one as `PIP_CONFIG_FILE`) and
+ * (the build secrets mounted on that step, a `pip.conf` one as `PIP_CONFIG_FILE`; under BuildKit
+ * pip's cache in a cache mount, else `--no-cache-dir`) and
  * byte-compiles everything, and a runtime without pip that only receives the results, owned
  * by root and read-only for the user.
  */
@@ -45,8 +49,8 @@ export function renderPython(p: ResolvedPythonPreset): string {
       ? ["RUN mkdir -p /build/site-packages"]
       : [
           `COPY ${p.requirements} /build/requirements.txt`,
-          `RUN ${secretMounts(p)}mkdir -p /build/site-packages \\`,
-          `  && ${secretEnv(p)}python3 -m pip install --no-cache-dir --no-compile --disable-pip-version-check --target /build/site-packages -r /build/requirements.txt`,
+          `RUN ${installMounts(p, [PIP_CACHE])}mkdir -p /build/site-packages \\`,
+          `  && ${secretEnv(p)}python3 -m pip install ${p.buildKit === true ? "" : "--no-cache-dir "}--no-compile --disable-pip-version-check --target /build/site-packages -r /build/requirements.txt`,
         ];
   return [
     header(p),

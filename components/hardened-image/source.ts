@@ -106,7 +106,7 @@ export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceT
     const preset = resolvePreset(owner, contextDir, args.preset);
     return {
       ...common,
-      text: renderPreset({ ...preset, secrets: secrets.map((s) => s.id) }),
+      text: renderPreset({ ...preset, secrets: secrets.map((s) => s.id), buildKit: !classic }),
       file: `preset:${preset.kind}`,
       lockFile: args.lockFile === undefined ? join(context, LOCK_FILE_NAME) : args.lockFile,
       preset,

@@ -20,7 +20,7 @@ import {
 } from "../support/registry";
 import { runCli } from "../support/run-cli";
 import { contextWith } from "../components/hardened-image/fixtures";
-import { PYTHON_APP } from "./apps";
+import { GO_APP, NODE_APP, PYTHON_APP } from "./apps";
 
 const repo = uniqueRepository("build-secrets");
 /** The Debian docker.io CLI: it builds with the engine's own BuildKit when DOCKER_BUILDKIT=1, no buildx. */
@@ -178,7 +178,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
     const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
     assert.ok(
       prepared.dockerfile.includes(
-        "RUN --mount=type=secret,id=pip.conf mkdir -p /build/site-packages \\\n  && PIP_CONFIG_FILE=/run/secrets/pip.conf python3 -m pip install",
+        "RUN --mount=type=cache,target=/root/.cache/pip --mount=type=secret,id=pip.conf mkdir -p /build/site-packages \\\n  && PIP_CONFIG_FILE=/run/secrets/pip.conf python3 -m pip install --no-compile",
       ),
       prepared.dockerfile,
     );
@@ -198,5 +198,47 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
       [],
       found.join(", "),
     );
+  });
+
+  it("the go and node presets build with BuildKit cache mounts on their install step", async () => {
+    const cases = [
+      {
+        name: "go",
+        files: GO_APP,
+        preset: {
+          kind: "go" as const,
+          builderImage: baseImage("golang"),
+          runtimeImage: baseImage("staticRuntime"),
+        },
+        mounts:
+          "RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/root/.cache/go-mod GOCACHE=",
+      },
+      {
+        name: "node",
+        files: NODE_APP,
+        preset: {
+          kind: "node" as const,
+          builderImage: baseImage("node"),
+          runtimeImage: baseImage("nodeRuntime"),
+        },
+        mounts: "RUN --mount=type=cache,target=/root/.npm rm -rf ",
+      },
+    ];
+    for (const c of cases) {
+      const args: HardenedImageArgs = {
+        imageName: `${PLAIN_REGISTRY}/${repo}/${c.name}`,
+        context: contextWith(c.files),
+        preset: c.preset,
+        builderVersion: "BuilderBuildKit",
+        lockFile: null,
+      };
+      const owner = `HardenedImage "${c.name}"`;
+      const source = loadSource(owner, args);
+      const client = new RegistryClient();
+      const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
+      assert.ok(prepared.dockerfile.includes(c.mounts), prepared.dockerfile);
+      const built = buildPush(c.name, prepared.dockerfilePath, source.context, []);
+      assert.match(built.ref, /@sha256:[a-f0-9]{64}$/);
+    }
   });
 });
