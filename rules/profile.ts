@@ -11,6 +11,9 @@
  *   `allowPrivilegeEscalation: false` exists to neutralise).
  * - `hardened`: restricted plus every pulumi-hardened extra (the default): supply chain, secrets,
  *   image contents and hygiene.
+ *
+ * Checks of the input itself are in every profile: `field-types` (a workload field of the wrong
+ * type) and `exemption-reason-required`.
  */
 export type Profile = "baseline" | "restricted" | "hardened";
 

@@ -10,8 +10,11 @@ import { hasAnyReference } from "../../rules/references";
 import { isRuleId } from "../../rules/rule";
 import { SEVERITIES } from "../../rules/severity";
 
-/** Rules every profile has although they are not Pod Security Standards controls. */
-const ALWAYS_ON = ["exemption-reason-required"];
+/**
+ * Rules every profile has although they are not Pod Security Standards controls: checks of the
+ * input itself (a field of the wrong type, an exemption without a reason), not controls.
+ */
+const ALWAYS_ON = ["field-types", "exemption-reason-required"];
 
 describe("rule catalog", () => {
   it("has unique, stable kebab-case ids", () => {
