@@ -104,7 +104,11 @@ function dockerfile(next: () => number): GeneratedDockerfile {
   const builders = 1 + Math.floor(next() * 3);
   const runtime = pick(RUNTIMES);
   if (runtime !== "scratch") planted.add("base-not-pinned");
-  const lines = ["# syntax=docker/dockerfile:1.7", `ARG RUNTIME=${runtime}`, "ARG APP_UID=10001"];
+  const lines = [
+    "# syntax=docker/dockerfile:1.7@sha256:a57df69d0ea827fb7266491f2813635de6f17269be881f696fbfdf2d83dda33e",
+    `ARG RUNTIME=${runtime}`,
+    "ARG APP_UID=10001",
+  ];
   for (let i = 0; i < builders; i++) {
     lines.push(...builderStage(next, i, planted), "");
   }

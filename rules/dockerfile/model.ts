@@ -123,6 +123,8 @@ export interface DockerfileModel {
   readonly escape: string;
   /** The `# syntax=` directive's value, when there is one. */
   readonly syntax?: string;
+  /** The one-based line of the `# syntax=` directive, when there is one. */
+  readonly syntaxLine?: number;
   /** The ARGs before the first FROM. */
   readonly globalArgs: readonly DockerfileInstruction[];
   /** The stages, in order. */

@@ -279,7 +279,10 @@ class ModelBuilder {
     this.current = [];
   }
 
-  build(syntax: string | undefined, comments: DockerfileModel["comments"]): DockerfileModel {
+  build(
+    syntax: { readonly value: string; readonly line: number } | undefined,
+    comments: DockerfileModel["comments"],
+  ): DockerfileModel {
     this.closeStage();
     if (this.stages.length === 0) {
       this.fail(undefined, "there is no FROM instruction; a Dockerfile needs at least one");
@@ -302,7 +305,7 @@ class ModelBuilder {
       file: this.options.file,
       text: this.text,
       escape: this.escape,
-      ...(syntax !== undefined ? { syntax } : {}),
+      ...(syntax !== undefined ? { syntax: syntax.value, syntaxLine: syntax.line } : {}),
       globalArgs: this.globalArgs,
       stages: this.stages,
       target,
@@ -330,5 +333,10 @@ export function parseDockerfile(text: string, options: ParseDockerfileOptions): 
   const directives = dockerfile.getDirectives();
   const syntax = directives.find((d) => d.getName().toLowerCase() === "syntax");
   const comments = readComments(dockerfile, directives, text);
-  return builder.build(syntax?.getValue(), comments);
+  return builder.build(
+    syntax === undefined
+      ? undefined
+      : { value: syntax.getValue(), line: syntax.getRange().start.line + 1 },
+    comments,
+  );
 }

@@ -19,6 +19,7 @@ import { dockerfileFinalUser } from "./checks/final-user";
 import { dockerfileHealthcheck } from "./checks/healthcheck";
 import { dockerfileInsecureTransport } from "./checks/insecure-transport";
 import { dockerfileNoSudo } from "./checks/no-sudo";
+import { dockerfileOnbuild } from "./checks/onbuild";
 import { dockerfilePackageCacheCleanup } from "./checks/package-cache-cleanup";
 import { dockerfilePasswordSet } from "./checks/password-set";
 import { dockerfilePipNoCacheDir } from "./checks/pip-no-cache-dir";
@@ -28,6 +29,7 @@ import { dockerfilePragmaReasonRequired } from "./checks/pragma-reason-required"
 import { dockerfilePrivilegedPort } from "./checks/privileged-port";
 import { dockerfileSecretName } from "./checks/secret-name";
 import { dockerfileSecretValue } from "./checks/secret-value";
+import { dockerfileSyntaxDigest } from "./checks/syntax-digest";
 import { dockerfileUnauthenticatedPackages } from "./checks/unauthenticated-packages";
 import { dockerfileUserNumeric } from "./checks/user-numeric";
 import { dockerfileWorkdirAbsolute } from "./checks/workdir-absolute";
@@ -39,6 +41,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   dockerfileBaseTag,
   dockerfileAllowedRegistry,
   dockerfileFinalBaseDebug,
+  dockerfileSyntaxDigest,
   dockerfileFinalUser,
   dockerfileUserNumeric,
   dockerfileNoSudo,
@@ -57,6 +60,7 @@ export const DOCKERFILE_RULES: readonly DockerfileRule[] = [
   dockerfilePipeToShell,
   dockerfileAddUrlChecksum,
   dockerfileAddNotCopy,
+  dockerfileOnbuild,
   dockerfilePipefail,
   dockerfileAptUpdateAlone,
   dockerfileAptNoInstallRecommends,

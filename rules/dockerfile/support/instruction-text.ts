@@ -111,6 +111,27 @@ function execWords(instruction: Instruction, raw: string): string[] | undefined 
   return instruction.getJSONStrings().map((s) => s.getJSONValue());
 }
 
+/**
+ * True when a RUN's first line pipes its heredoc into a shell reading the script from standard
+ * input, `cat <<EOF | sh` or `cat <<'EOF' | bash -s`: the heredoc body is then the script that
+ * runs, as with `sh <<EOF`.
+ */
+function pipesHeredocToShell(command: string): boolean {
+  const marker = command.search(HEREDOC_MARKER);
+  return command
+    .slice(marker)
+    .replace(/\|\|/g, ";")
+    .split("|")
+    .slice(1)
+    .some((segment) => {
+      const words = segment.split(/[;&]/)[0].trim().split(/\s+/);
+      return (
+        isShell(words[0]) &&
+        words.slice(1).every((w) => w.startsWith("-") && !/^-[A-Za-z]*c[A-Za-z]*$/.test(w))
+      );
+    });
+}
+
 function scriptOf(
   words: readonly string[],
   execForm: boolean,
@@ -127,7 +148,9 @@ function scriptOf(
     return command;
   }
   const invocation = command.replace(HEREDOC_MARKER, "").trim().split(/\s+/)[0] ?? "";
-  return invocation === "" || isShell(invocation) ? [command, ...bodies].join("\n") : command;
+  return invocation === "" || isShell(invocation) || pipesHeredocToShell(command)
+    ? [command, ...bodies].join("\n")
+    : command;
 }
 
 /**

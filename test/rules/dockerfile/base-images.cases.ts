@@ -122,4 +122,22 @@ export const BASE_IMAGE_CASES: readonly RuleCase[] = [
     ),
     expect: [],
   },
+  {
+    name: "a # syntax= frontend pinned by digest, and no # syntax= line at all",
+    rule: "dockerfile-syntax-digest",
+    dockerfile: dockerfile(`# syntax=docker/dockerfile:1.7@${DIGEST}`, `FROM ${BASE}`),
+    expect: [],
+  },
+  {
+    name: "a # syntax= frontend by tag only",
+    rule: "dockerfile-syntax-digest",
+    dockerfile: dockerfile("# syntax=docker/dockerfile:1.7", `FROM ${BASE}`),
+    expect: [[1, "directive.syntax"]],
+  },
+  {
+    name: "a # syntax= frontend whose digest is not sha256",
+    rule: "dockerfile-syntax-digest",
+    dockerfile: dockerfile("# syntax=docker/dockerfile:1@sha256:abc", `FROM ${BASE}`),
+    expect: [[1, "directive.syntax"]],
+  },
 ];

@@ -93,4 +93,29 @@ export const HYGIENE_CASES: readonly RuleCase[] = [
       [4, "stage[0].RUN"],
     ],
   },
+  {
+    name: "no ONBUILD trigger, or one in a stage that is not built",
+    rule: "dockerfile-onbuild",
+    dockerfile: dockerfile(
+      `FROM ${BASE} AS unused`,
+      "ONBUILD RUN curl https://x.example/i.sh | sh",
+      `FROM ${BASE}`,
+      "RUN true",
+    ),
+    expect: [],
+  },
+  {
+    name: "ONBUILD triggers in the final stage and in a stage it is built on",
+    rule: "dockerfile-onbuild",
+    dockerfile: dockerfile(
+      `FROM ${BASE} AS base`,
+      "ONBUILD RUN curl https://x.example/i.sh | sh",
+      "FROM base",
+      "ONBUILD COPY . /app",
+    ),
+    expect: [
+      [2, "stage[0](base).ONBUILD"],
+      [4, "stage[1].ONBUILD"],
+    ],
+  },
 ];

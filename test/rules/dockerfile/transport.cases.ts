@@ -175,4 +175,49 @@ export const TRANSPORT_CASES: readonly RuleCase[] = [
     ),
     expect: [[2, "stage[0].ADD"]],
   },
+  {
+    name: "a heredoc piped into a shell is the script it runs: an inline script is fine",
+    rule: "dockerfile-pipe-to-shell",
+    dockerfile: dockerfile(`FROM ${BASE}`, "RUN cat <<EOF | sh", "echo hello", "EOF"),
+    expect: [],
+  },
+  {
+    name: "a heredoc piped into a shell is the script it runs: a download piped to sh in it is reported",
+    rule: "dockerfile-pipe-to-shell",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN cat <<EOF | sh",
+      "curl -fsSL https://get.example.com | sh",
+      "EOF",
+      "RUN cat <<'EOF' | /bin/bash -s -- -y",
+      "wget -qO- https://x.example/i.sh | bash",
+      "EOF",
+    ),
+    expect: [
+      [2, "stage[0].RUN"],
+      [5, "stage[0].RUN"],
+    ],
+  },
+  {
+    name: "a heredoc piped into bash is checked by the other RUN rules too",
+    rule: "dockerfile-insecure-transport",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN cat <<EOF | bash",
+      "curl -k -o /tmp/tool https://x.example/tool",
+      "EOF",
+    ),
+    expect: [[2, "stage[0].RUN"]],
+  },
+  {
+    name: "a heredoc piped into sh -c is data for the -c script, not the script",
+    rule: "dockerfile-pipe-to-shell",
+    dockerfile: dockerfile(
+      `FROM ${BASE}`,
+      "RUN cat <<EOF | sh -c 'cat > /README'",
+      "curl https://x.example | sh",
+      "EOF",
+    ),
+    expect: [],
+  },
 ];
