@@ -39,7 +39,7 @@ const FIXED_WIDTH = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 
 /** A reader of one database file's table b-trees (the file format of sqlite.org/fileformat.html). */
 class SqliteFile {
-  readonly pageSize: number;
+  private readonly pageSize: number;
   private readonly usable: number;
   private readonly pageCount: number;
   private readonly encoding: "utf8" | "utf16le" | "utf16be";
@@ -102,7 +102,7 @@ class SqliteFile {
   }
 
   /** The values of a record (a row's payload). */
-  record(payload: Buffer): SqliteValue[] {
+  private record(payload: Buffer): SqliteValue[] {
     const [headerSize, first] = varint(payload, 0);
     this.check(headerSize <= payload.length, "a record header runs past its payload");
     const types: number[] = [];
