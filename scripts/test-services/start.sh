@@ -225,6 +225,7 @@ main() {
   bash "$ROOT_DIR/scripts/engine/install.sh"
   PSS_REFERENCE=$(bash "$ROOT_DIR/scripts/test-services/build-pss-reference.sh")
   bash "$ROOT_DIR/scripts/test-services/renderers.sh"
+  bash "$ROOT_DIR/scripts/test-services/pre-commit.sh"
   YAML_REFERENCE=$(bash "$ROOT_DIR/scripts/test-services/build-k8s-yaml-reference.sh")
   printf 'test services ready in %ss (work dir %s)\n' "$(($(date +%s) - STARTED_AT))" "$WORK_DIR"
   printf '  dockerd     %s\n' "$(docker info --format '{{.ServerVersion}} ({{.Driver}})')"
