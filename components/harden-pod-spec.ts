@@ -8,7 +8,7 @@ import {
 import { WORKLOAD_SHAPES, isWorkloadKind } from "../rules/kubernetes/workload-kinds";
 import { HardenedArgsError } from "./hardened-deployment/errors";
 import { SecurityContextOverrides } from "./hardened-deployment/args";
-import { checkWorkload } from "./hardened-deployment/check-workload";
+import { checkRuleOptions, checkWorkload } from "./hardened-deployment/check-workload";
 import { HardeningExemption, resolveExemptions } from "./hardened-deployment/exemptions";
 import {
   HARDENED_AUTOMOUNT_SERVICE_ACCOUNT_TOKEN,
@@ -82,7 +82,9 @@ export interface HardenPodSpecOptions {
    */
   readonly exemptions?: readonly HardeningExemption[];
   /**
-   * Options for the rules, such as `allowedRegistries`.
+   * Options for the rules, such as `allowedRegistries`. `allowedRegistries` and `minUid` are read
+   * like the same settings of the CLI config and the policy pack: a value they refuse fails with
+   * `HardenedArgsError`.
    * @default {}
    */
   readonly ruleOptions?: KubernetesRuleOptions;
@@ -98,16 +100,16 @@ function checkWorkloadRef(ref: HardenedWorkloadRef | undefined): HardenedWorkloa
   }
   if (!isWorkloadKind(ref.kind)) {
     throw new HardenedArgsError(
+      HARDEN_POD_SPEC,
       "options.workload.kind",
       `${JSON.stringify(ref.kind)} is not a workload kind; expected one of ${Object.keys(WORKLOAD_SHAPES).join(", ")}`,
-      HARDEN_POD_SPEC,
     );
   }
   if (typeof ref.name !== "string" || ref.name === "") {
     throw new HardenedArgsError(
+      HARDEN_POD_SPEC,
       "options.workload.name",
       `expected the workload's name, got ${JSON.stringify(ref.name)}`,
-      HARDEN_POD_SPEC,
     );
   }
   return ref;
@@ -147,6 +149,7 @@ export function hardenPodSpec<T extends object>(spec: T, options: HardenPodSpecO
       : `${HARDEN_POD_SPEC} for ${workload.kind} "${workload.name}"`;
   checkNumericIds(options.securityContext?.pod, "options.securityContext.pod", owner);
   checkNumericIds(options.securityContext?.container, "options.securityContext.container", owner);
+  checkRuleOptions(options.ruleOptions, "options.ruleOptions", owner);
   const copy = JSON.parse(JSON.stringify(spec)) as Plain;
   const lists = ["initContainers", "containers", "ephemeralContainers"].map((list) =>
     Array.isArray(copy[list]) ? (copy[list] as Plain[]) : [],

@@ -13,13 +13,14 @@ export interface Platform {
 /** The platform read when none is given. */
 export const DEFAULT_PLATFORM = "linux/amd64";
 
+/** The form a platform is written in, for error messages. */
+export const PLATFORM_FORM = "os/architecture[/variant], e.g. linux/amd64";
+
 /** Parses `os/arch[/variant]`; throws an error naming the value and the expected form. */
 export function parsePlatform(value: string): Platform {
   const parts = value.split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9_]+$/.test(p))) {
-    throw new Error(
-      `platform "${value}" is not of the form os/architecture[/variant], e.g. linux/amd64`,
-    );
+    throw new Error(`platform "${value}" is not of the form ${PLATFORM_FORM}`);
   }
   return { os: parts[0], architecture: parts[1], ...(parts[2] ? { variant: parts[2] } : {}) };
 }

@@ -1,21 +1,12 @@
-import { ExemptionGovernance } from "../rules/exemptions/governance";
+import { SettingsInput } from "../rules/settings/read-settings";
 import { PACK_SECTION } from "./pack-section";
 import { PolicyExemption } from "./settings";
 
-/** Settings for the whole pack, as in the CLI's `--config` file. */
-export interface PackWideSettings {
-  /** @default hardened */
-  readonly profile?: "baseline" | "restricted" | "hardened";
-  /** @default latest */
-  readonly pssVersion?: string;
-  /** @default [] (any registry) */
-  readonly allowedRegistries?: readonly string[];
-  /** @default 10000 */
-  readonly minUid?: number;
-  /** @default [] */
-  readonly exemptions?: readonly PolicyExemption[];
-  /** Who may exempt what. @default inline exemptions only for policies that are not mandatory */
-  readonly allowExemptions?: ExemptionGovernance;
+/**
+ * Settings for the whole pack: the shared settings, as in the CLI's `--config` file (exemptions
+ * may also select by `urn`), and enforcement levels.
+ */
+export interface PackWideSettings extends SettingsInput<PolicyExemption> {
   /**
    * Enforcement level per policy name, for the policies whose level should change (`all` for
    * every policy).

@@ -1,14 +1,13 @@
 import { PolicyConfigSchema } from "@pulumi/policy";
 import { ExemptionSelector } from "../rules/exemptions/selector";
 import { DEFAULT_MIN_UID, KubernetesRuleOptions } from "../rules/kubernetes/options";
-import { parsePssVersion } from "../rules/kubernetes/pss-version";
-import { isKnownRuleId } from "../rules/catalog";
-import { allowedRegistryProblem } from "../rules/image-reference";
+import { LATEST_PSS_VERSION } from "../rules/kubernetes/pss-version";
 import { ExemptionGovernance } from "../rules/exemptions/governance";
-import { GovernanceError, readGovernance } from "../rules/exemptions/read-governance";
-import { DEFAULT_PROFILE, Profile, parseProfile } from "../rules/profile";
+import { DEFAULT_PROFILE, Profile } from "../rules/profile";
+import { readSharedSettings } from "../rules/settings/read-settings";
+import { SettingError } from "../rules/settings/setting-error";
 import { sharedSettingsProperties } from "../rules/settings/settings-schema";
-import { PodTemplateKind, readPodTemplates } from "../rules/kubernetes/pod-templates";
+import { PodTemplateKind } from "../rules/kubernetes/pod-templates";
 
 /** An exemption in policy configuration: an {@link ExemptionSelector} that may also match URNs. */
 export interface PolicyExemption extends ExemptionSelector {
@@ -40,6 +39,9 @@ export class PolicyConfigError extends Error {
   }
 }
 
+/** The exemption selectors only the pack has: `urn`, a Pulumi URN glob. */
+const PACK_EXEMPTION_SELECTORS = { urn: { type: "string", minLength: 1 } } as const;
+
 /**
  * The JSON schema of the settings every policy accepts, and the pack-level section: the shared
  * settings of the CLI config (`sharedSettingsProperties`), plus `urn` in an exemption. The engine
@@ -50,7 +52,7 @@ export class PolicyConfigError extends Error {
  * @param ruleIds every rule id, the values an exemption's `rule` may take.
  */
 export function settingsSchema(ruleIds: readonly string[]): PolicyConfigSchema {
-  const properties = sharedSettingsProperties({ urn: { type: "string", minLength: 1 } });
+  const properties = sharedSettingsProperties(PACK_EXEMPTION_SELECTORS);
   return {
     properties: {
       ...properties,
@@ -68,125 +70,34 @@ export function settingsSchema(ruleIds: readonly string[]): PolicyConfigSchema {
   };
 }
 
-function stringList(policy: string, setting: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-    throw new PolicyConfigError(
-      policy,
-      setting,
-      `got ${JSON.stringify(value)}; expected a list of strings`,
-    );
-  }
-  return value as string[];
-}
-
-function registryList(policy: string, value: unknown): string[] {
-  const entries = stringList(policy, "allowedRegistries", value);
-  for (const entry of entries) {
-    const problem = allowedRegistryProblem(entry);
-    if (problem !== undefined) {
-      throw new PolicyConfigError(policy, "allowedRegistries", problem);
-    }
-  }
-  return entries;
-}
-
-function exemptionList(policy: string, value: unknown): PolicyExemption[] {
-  if (!Array.isArray(value)) {
-    throw new PolicyConfigError(
-      policy,
-      "exemptions",
-      `got ${JSON.stringify(value)}; expected a list`,
-    );
-  }
-  return value.map((item, index) => {
-    const entry = (typeof item === "object" && item !== null ? item : {}) as Record<
-      string,
-      unknown
-    >;
-    if (
-      typeof entry.rule !== "string" ||
-      typeof entry.reason !== "string" ||
-      !/\S/.test(entry.reason)
-    ) {
-      throw new PolicyConfigError(
-        policy,
-        `exemptions[${index}]`,
-        'every exemption needs "rule" (a rule id) and a non-empty "reason"',
-      );
-    }
-    return entry as unknown as PolicyExemption;
-  });
-}
-
-function governanceOf(policy: string, value: unknown): ExemptionGovernance {
-  if (value === undefined) {
-    return {};
-  }
+/**
+ * Reads the settings of one policy from its configuration (`args.getConfig()`) with the parser
+ * the CLI config uses too (`readSharedSettings`), filling in the defaults. Keys that are no
+ * setting are left to the warnings of `checkPackConfig`. Throws {@link PolicyConfigError} naming
+ * the policy, the setting and what is allowed when a value is invalid.
+ */
+export function readSettings(policy: string, config: Record<string, unknown>): PackSettings {
+  let settings;
   try {
-    return readGovernance(value, isKnownRuleId);
+    settings = readSharedSettings(config, {
+      exemptionSelectors: PACK_EXEMPTION_SELECTORS,
+      unknownKeys: "ignore",
+    });
   } catch (error) {
-    if (error instanceof GovernanceError) {
-      throw new PolicyConfigError(policy, error.field, error.message.slice(error.field.length + 2));
+    if (error instanceof SettingError) {
+      throw new PolicyConfigError(policy, error.field, error.problem);
     }
     throw error;
   }
-}
-
-/**
- * Reads the settings of one policy from its configuration (`args.getConfig()`), filling in the
- * defaults. Throws {@link PolicyConfigError} naming the policy and setting when a value is invalid.
- */
-export function readSettings(policy: string, config: Record<string, unknown>): PackSettings {
-  const fail = (setting: string, error: unknown): never => {
-    throw new PolicyConfigError(
-      policy,
-      setting,
-      error instanceof Error ? error.message : String(error),
-    );
-  };
-  let profile: Profile = DEFAULT_PROFILE;
-  let pssVersion = parsePssVersion("latest");
-  try {
-    profile = config.profile === undefined ? DEFAULT_PROFILE : parseProfile(String(config.profile));
-  } catch (error) {
-    fail("profile", error);
-  }
-  try {
-    pssVersion = parsePssVersion(
-      config.pssVersion === undefined ? "latest" : String(config.pssVersion),
-    );
-  } catch (error) {
-    fail("pssVersion", error);
-  }
-  const minUid = config.minUid ?? DEFAULT_MIN_UID;
-  if (typeof minUid !== "number" || !Number.isInteger(minUid) || minUid < 1) {
-    throw new PolicyConfigError(
-      policy,
-      "minUid",
-      `got ${JSON.stringify(minUid)}; expected an integer of 1 or more`,
-    );
-  }
   return {
-    profile,
+    profile: settings.profile ?? DEFAULT_PROFILE,
     options: {
-      pssVersion,
-      allowedRegistries: registryList(policy, config.allowedRegistries ?? []),
-      minUid,
+      pssVersion: settings.pssVersion ?? LATEST_PSS_VERSION,
+      allowedRegistries: settings.allowedRegistries ?? [],
+      minUid: settings.minUid ?? DEFAULT_MIN_UID,
     },
-    exemptions: exemptionList(policy, config.exemptions ?? []),
-    governance: governanceOf(policy, config.allowExemptions),
-    podTemplates: podTemplatesOf(policy, config.podTemplates),
+    exemptions: (settings.exemptions ?? []) as readonly PolicyExemption[],
+    governance: settings.allowExemptions ?? {},
+    podTemplates: settings.podTemplates ?? [],
   };
-}
-
-/** The `podTemplates` setting, checked; a problem is a `PolicyConfigError` naming the entry. */
-function podTemplatesOf(policy: string, value: unknown): readonly PodTemplateKind[] {
-  if (value === undefined) {
-    return [];
-  }
-  try {
-    return readPodTemplates(value, "podTemplates");
-  } catch (error) {
-    throw new PolicyConfigError(policy, "podTemplates", (error as Error).message);
-  }
 }

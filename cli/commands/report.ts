@@ -6,6 +6,7 @@ import { REPORT_FORMATS, renderReport, ReportFormat } from "../../image/report/r
 import { readImage } from "../../image/source";
 import { InputError } from "../input-error";
 import { writeSbom } from "../output/write-sbom";
+import { imageOptionsOfFlags } from "../image-options";
 
 interface ReportOptions {
   readonly archive?: string;
@@ -38,10 +39,11 @@ export function registerReportCommand(program: Command): void {
       DEFAULT_PLATFORM,
     )
     .action(async (image: string | undefined, options: ReportOptions) => {
-      let platform;
+      const platform =
+        imageOptionsOfFlags({ platform: options.platform }).platform ??
+        parsePlatform(DEFAULT_PLATFORM);
       let source;
       try {
-        platform = parsePlatform(options.platform);
         source = imageSourceOf(image, options.archive);
       } catch (error) {
         throw new InputError((error as Error).message);

@@ -2,10 +2,10 @@ import { Command } from "commander";
 import { imageSourceOf, isImageInputError } from "../../image/cli-input";
 import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
 import { verifyImage } from "../../image/verify";
-import { ImageRuleOptions } from "../../rules/image/image-rule";
 import { InputError } from "../input-error";
 import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { writeSbom } from "../output/write-sbom";
+import { imageOptionsOfFlags } from "../image-options";
 
 interface VerifyOptions extends OutputFlags {
   readonly archive?: string;
@@ -17,31 +17,6 @@ interface VerifyOptions extends OutputFlags {
   readonly baseDigest?: string;
   readonly resolveBase: boolean;
   readonly sbom?: string;
-}
-
-function positiveNumber(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) {
-    throw new InputError(`${flag} "${value}" is not a positive number`);
-  }
-  return n;
-}
-
-function ruleOptions(options: VerifyOptions): ImageRuleOptions {
-  const maxSizeMb = positiveNumber("--max-size-mb", options.maxSizeMb);
-  const maxLayers = positiveNumber("--max-layers", options.maxLayers);
-  if (options.baseDigest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(options.baseDigest)) {
-    throw new InputError(`--base-digest "${options.baseDigest}" is not a sha256:<64 hex> digest`);
-  }
-  return {
-    allowedSetuidPaths: options.allowSetuid ?? [],
-    ...(maxSizeMb !== undefined ? { maxSizeBytes: Math.round(maxSizeMb * 1_000_000) } : {}),
-    ...(maxLayers !== undefined ? { maxLayers: Math.floor(maxLayers) } : {}),
-    ...(options.baseDigest !== undefined ? { expectedBaseDigest: options.baseDigest } : {}),
-  };
 }
 
 /** Registers `hardened verify`: the built-image rules over an image in a registry or an archive. */
@@ -72,20 +47,25 @@ export function registerVerifyCommand(program: Command): void {
       "do not fetch the base image the OCI base labels name (offline; base layers stay unmarked)",
     );
   addOutputOptions(command).action(async (image: string | undefined, options: VerifyOptions) => {
-    let platform;
+    const { platform, rules, runtime } = imageOptionsOfFlags({
+      platform: options.platform,
+      runtime: options.runtime,
+      allowSetuid: options.allowSetuid,
+      maxSizeMb: options.maxSizeMb,
+      maxLayers: options.maxLayers,
+      baseDigest: options.baseDigest,
+    });
     let source;
     try {
-      platform = parsePlatform(options.platform);
       source = imageSourceOf(image, options.archive);
     } catch (error) {
       throw new InputError((error as Error).message);
     }
-    const rules = ruleOptions(options);
     try {
       const { model, findings } = await verifyImage(source, {
-        platform,
+        platform: platform ?? parsePlatform(DEFAULT_PLATFORM),
         rules,
-        runtime: options.runtime === true,
+        runtime,
         resolveBase: options.resolveBase,
       });
       if (options.sbom !== undefined) {

@@ -304,7 +304,9 @@ export interface HardenedDeploymentArgs {
    */
   readonly exemptions?: readonly HardeningExemption[];
   /**
-   * Options for the rules, such as `allowedRegistries`.
+   * Options for the rules, such as `allowedRegistries`. `allowedRegistries` and `minUid` are read
+   * like the same settings of the CLI config and the policy pack: a value they refuse (an entry
+   * that can match nothing, a `minUid` below 1) fails with `HardenedArgsError`.
    * @default {} (latest Pod Security Standards, any registry, minUid 10000)
    */
   readonly ruleOptions?: KubernetesRuleOptions;

@@ -48,9 +48,9 @@ export interface ResolvedAutoscaling {
 function integer(value: unknown, min: number, max: number, arg: string, owner: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `expected an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      owner,
     );
   }
   return value;
@@ -92,9 +92,9 @@ export function planAutoscaling(
   ];
   if (metrics.length === 0) {
     throw new HardenedArgsError(
+      owner,
       arg,
       "has no metric; give cpuUtilization, memoryUtilization or metrics",
-      owner,
     );
   }
   return {

@@ -1,9 +1,30 @@
-import { Exemption, exemptionCovers } from "../../rules/exemptions/exemption";
+import { Exemption } from "../../rules/exemptions/exemption";
 import { Finding, isBlocking } from "../../rules/finding";
 import { evaluateWorkload } from "../../rules/kubernetes/evaluate";
 import { KubernetesRuleOptions } from "../../rules/kubernetes/options";
 import { KubernetesObject } from "../../rules/kubernetes/types";
-import { HardeningViolationError } from "./errors";
+import { componentSetting } from "../shared/settings";
+import { HardenedArgsError, HardeningViolationError } from "./errors";
+
+/**
+ * Checks the settings among `ruleOptions` (`allowedRegistries`, `minUid`) with the parser of the
+ * CLI config and the policy pack; throws `HardenedArgsError` naming `arg` and the field, like
+ * `args.ruleOptions.allowedRegistries[0]`. `pssVersion` is given parsed already.
+ */
+export function checkRuleOptions(
+  ruleOptions: KubernetesRuleOptions | undefined,
+  arg: string,
+  owner: string,
+): void {
+  componentSetting(
+    owner,
+    "allowedRegistries",
+    ruleOptions?.allowedRegistries,
+    `${arg}.`,
+    HardenedArgsError,
+  );
+  componentSetting(owner, "minUid", ruleOptions?.minUid, `${arg}.`, HardenedArgsError);
+}
 
 /**
  * Runs every rule of the `hardened` profile (which includes baseline and restricted) on a workload
@@ -27,18 +48,4 @@ export function checkWorkload(
     throw new HardeningViolationError(owner, blocking);
   }
   return findings;
-}
-
-/** One line describing a finding that does not block, for a Pulumi warning. */
-export function describeFinding(finding: Finding): string {
-  const exempted = finding.exempted ? ` (exempted: ${finding.exemptionReason})` : "";
-  return `${finding.ruleId} at ${finding.path}: ${finding.message}${exempted}`;
-}
-
-/** The exemptions that cover none of `findings`: stale ones that should be removed. */
-export function unusedExemptions(
-  findings: readonly Finding[],
-  exemptions: readonly Exemption[],
-): Exemption[] {
-  return exemptions.filter((e) => !findings.some((f) => exemptionCovers(e, f)));
 }

@@ -64,9 +64,9 @@ export function podDisruptionBudgetArgs(
 ): k8s.policy.v1.PodDisruptionBudgetArgs {
   if (args.maxUnavailable !== undefined && args.minAvailable !== undefined) {
     throw new HardenedArgsError(
+      owner,
       arg,
       "gives both maxUnavailable and minAvailable; Kubernetes accepts one",
-      owner,
     );
   }
   const budget =

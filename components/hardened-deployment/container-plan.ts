@@ -79,9 +79,9 @@ function planExtra(
   const native = c.restartPolicy === "Always";
   if (list === "initContainers" && c.restartPolicy !== undefined && !native) {
     throw new HardenedArgsError(
+      owner,
       `${arg}.restartPolicy`,
       `expected "Always" (a native sidecar) or unset, got ${JSON.stringify(c.restartPolicy)}`,
-      owner,
     );
   }
   const probes = list === "containers" || native;
@@ -89,18 +89,18 @@ function planExtra(
     for (const field of ["livenessProbe", "readinessProbe", "startupProbe"] as const) {
       if (c[field] !== undefined && c[field] !== null) {
         throw new HardenedArgsError(
+          owner,
           `${arg}.${field}`,
           'is set on an init container that runs to completion; Kubernetes accepts probes only on containers and native sidecars (restartPolicy: "Always")',
-          owner,
         );
       }
     }
   }
   if (!probes && (c.ports ?? []).length > 0) {
     throw new HardenedArgsError(
+      owner,
       `${arg}.ports`,
       'is set on an init container that runs to completion; only native sidecars (restartPolicy: "Always") serve ports',
-      owner,
     );
   }
   return {
@@ -133,9 +133,9 @@ function checkPodPorts(plans: readonly ContainerPlan[], owner: string): void {
         const first = seen.get(key);
         if (first !== undefined && !first.startsWith(`${plan.arg}:`)) {
           throw new HardenedArgsError(
+            owner,
             at,
             `${what} conflicts with ${first.slice(first.indexOf(":") + 1)}; the containers of a pod share one network namespace and one Service`,
-            owner,
           );
         }
         seen.set(key, `${plan.arg}:${at}`);
@@ -209,9 +209,9 @@ export function planContainers(
     const first = names.get(plan.name);
     if (first !== undefined) {
       throw new HardenedArgsError(
+        owner,
         plan.app ? "args.containerName" : `${plan.arg}.name`,
         `"${plan.name}" is already the name of ${first}; container names must be unique in the pod`,
-        owner,
       );
     }
     names.set(plan.name, plan.app ? "the application container" : plan.arg);

@@ -10,9 +10,9 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export function checkDnsLabel(value: unknown, arg: string, owner: string): string {
   if (typeof value !== "string" || !DNS_LABEL.test(value)) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `${JSON.stringify(value)} is not a DNS label; expected at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit`,
-      owner,
     );
   }
   return value;

@@ -1,19 +1,21 @@
 import { Finding } from "../../rules/finding";
+import { ComponentArgsError } from "../shared/errors";
+import { blockingFindingsMessage } from "../shared/findings";
 
 /**
  * An argument of `HardenedDeployment` or `hardenPodSpec` is malformed: the message names the
  * argument, what was given and what is allowed.
  */
-export class HardenedArgsError extends Error {
+export class HardenedArgsError extends ComponentArgsError {
   constructor(
+    /** The component or helper that received the argument, e.g. `HardenedDeployment "web"`. */
+    owner: string,
     /** The argument's path, e.g. `args.writablePaths[1]`. */
-    public readonly arg: string,
+    arg: string,
     /** What was given and what is allowed. */
     problem: string,
-    /** The component or helper that received the argument, e.g. `HardenedDeployment "web"`. */
-    public readonly owner: string,
   ) {
-    super(`${owner}: ${arg}: ${problem}`);
+    super(owner, arg, problem);
     this.name = "HardenedArgsError";
   }
 }
@@ -30,13 +32,13 @@ export class HardeningViolationError extends Error {
     public readonly findings: readonly Finding[],
   ) {
     super(
-      `${owner} breaks ${findings.length === 1 ? "a hardening rule" : `hardening rules (${findings.length} findings)`}:\n` +
-        findings
-          .map(
-            (f) =>
-              `  - ${f.ruleId} at ${f.path}: ${f.message}. Fix the value, or exempt it with exemptions: [{ rule: "${f.ruleId}", ${f.container ? `container: "${f.container}", ` : ""}reason: "<why>" }]`,
-          )
-          .join("\n"),
+      blockingFindingsMessage(
+        owner,
+        "",
+        findings,
+        (f) =>
+          `exemptions: [{ rule: "${f.ruleId}", ${f.container ? `container: "${f.container}", ` : ""}reason: "<why>" }]`,
+      ),
     );
     this.name = "HardeningViolationError";
   }

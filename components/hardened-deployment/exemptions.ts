@@ -34,16 +34,16 @@ export function resolveExemptions(
     const at = `${arg}[${i}]`;
     if (!EXEMPTABLE.includes(e.rule)) {
       throw new HardenedArgsError(
+        owner,
         `${at}.rule`,
         `"${e.rule}" is not a Kubernetes rule id; expected one of ${EXEMPTABLE.join(", ")}`,
-        owner,
       );
     }
     if (typeof e.reason !== "string" || e.reason.trim() === "") {
       throw new HardenedArgsError(
+        owner,
         `${at}.reason`,
         "is empty; every exemption needs a reason",
-        owner,
       );
     }
     if (
@@ -52,9 +52,9 @@ export function resolveExemptions(
       !containers.includes(e.container)
     ) {
       throw new HardenedArgsError(
+        owner,
         `${at}.container`,
         `"${e.container}" is not a container of this workload; expected one of ${containers.join(", ")}`,
-        owner,
       );
     }
     return e.container === undefined

@@ -1,10 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { Exemption } from "../../rules/exemptions/exemption";
-import { Finding } from "../../rules/finding";
 import { AppliedControl, appliedControls } from "./applied-controls";
 import { HardenedDeploymentArgs } from "./args";
-import { checkWorkload, describeFinding, unusedExemptions } from "./check-workload";
+import { logFindings, logUnusedExemptions } from "../shared/log-findings";
+import { checkWorkload } from "./check-workload";
 import { containerInputs } from "./container-spec";
 import { ResolvedInputs, deploymentObject } from "./deployment-object";
 import { planDeployment } from "./plan";
@@ -23,28 +22,6 @@ function isPlainData(value: unknown): boolean {
     return Object.values(value).every(isPlainData);
   }
   return true;
-}
-
-function report(
-  findings: readonly Finding[],
-  exemptions: readonly Exemption[],
-  resource: pulumi.Resource,
-): void {
-  for (const finding of findings) {
-    if (finding.exempted) {
-      pulumi.log.info(describeFinding(finding), resource);
-    } else {
-      pulumi.log.warn(describeFinding(finding), resource);
-    }
-  }
-  for (const exemption of unusedExemptions(findings, exemptions)) {
-    const target =
-      exemption.container === undefined ? "" : ` in container "${exemption.container}"`;
-    pulumi.log.warn(
-      `the exemption of ${exemption.ruleId}${target} covers no finding; remove it from args.exemptions`,
-      resource,
-    );
-  }
 }
 
 /**
@@ -111,7 +88,9 @@ export class HardenedDeployment extends pulumi.ComponentResource {
         },
         known as ResolvedInputs,
       );
-      report(checkWorkload(built.workload, plan.owner, args.ruleOptions), plan.exemptions, this);
+      const findings = checkWorkload(built.workload, plan.owner, args.ruleOptions);
+      logFindings(findings, this);
+      logUnusedExemptions(findings, plan.exemptions, "args.exemptions", this);
       return built;
     };
     const checked: pulumi.Output<ReturnType<typeof build>> = isPlainData(inputs)

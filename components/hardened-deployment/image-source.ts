@@ -48,9 +48,9 @@ export function checkImageRef(
 ): string {
   if (typeof ref !== "string") {
     throw new HardenedArgsError(
+      owner,
       arg,
       `expected an image reference string, got ${typeof ref}`,
-      owner,
     );
   }
   let parsed;
@@ -58,15 +58,15 @@ export function checkImageRef(
     parsed = parseImageReference(ref);
   } catch (error) {
     if (error instanceof InvalidImageReferenceError) {
-      throw new HardenedArgsError(arg, error.message, owner);
+      throw new HardenedArgsError(owner, arg, error.message);
     }
     throw error;
   }
   if (!allowUnpinned && !isSha256Digest(parsed.digest)) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `"${ref}" is not pinned by digest; expected "<repository>@sha256:<64 hex digits>" (or an ImageSource such as a HardenedImage). To deploy a tag anyway, add exemptions: [{ rule: "image-digest", reason: "<why>" }]`,
-      owner,
     );
   }
   return ref;
@@ -81,9 +81,9 @@ export function checkImageUser(user: unknown, arg: string, owner: string): Image
     const value = record[key];
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
       throw new HardenedArgsError(
+        owner,
         `${arg}.${key}`,
         `expected a non-negative integer (a numeric id, not a user name), got ${JSON.stringify(value)}`,
-        owner,
       );
     }
   }

@@ -12,6 +12,7 @@ import {
 import { ContainerPlan, planContainers } from "./container-plan";
 import { checkDnsLabel } from "./dns-label";
 import { HardenedArgsError } from "./errors";
+import { checkRuleOptions } from "./check-workload";
 import { exemptionAnnotations, resolveExemptions } from "./exemptions";
 import { checkPodMetadata, checkPodScheduling } from "./pod-settings";
 import { ResolvedPort } from "./ports";
@@ -82,9 +83,9 @@ export interface DeploymentPlan {
 function checkServiceAccountName(value: unknown, owner: string): string {
   if (typeof value !== "string" || value.trim() === "") {
     throw new HardenedArgsError(
+      owner,
       "args.serviceAccountName",
       `expected the name of an existing ServiceAccount, got ${JSON.stringify(value)}`,
-      owner,
     );
   }
   return value;
@@ -107,17 +108,17 @@ export function planDeployment(
   const containerName = checkDnsLabel(args.containerName ?? "app", "args.containerName", owner);
   if (args.replicas !== undefined && args.autoscaling !== undefined) {
     throw new HardenedArgsError(
+      owner,
       "args.replicas",
       "is set together with args.autoscaling; the autoscaler owns the number of pods, give autoscaling.minReplicas instead",
-      owner,
     );
   }
   const replicas = args.autoscaling === undefined ? (args.replicas ?? 2) : undefined;
   if (replicas !== undefined && (!Number.isInteger(replicas) || replicas < 0)) {
     throw new HardenedArgsError(
+      owner,
       "args.replicas",
       `expected a non-negative integer, got ${JSON.stringify(replicas)}`,
-      owner,
     );
   }
   const resources = resolveResources(args.resources, "args.resources", owner);
@@ -153,6 +154,7 @@ export function planDeployment(
     checkNumericIds(c.securityContext, `args.initContainers[${i}].securityContext`, owner),
   );
   checkPodScheduling(args, owner);
+  checkRuleOptions(args.ruleOptions, "args.ruleOptions", owner);
   const exemptions = resolveExemptions(
     args.exemptions,
     [...containers, ...initContainers].map((c) => c.name),
@@ -168,9 +170,9 @@ export function planDeployment(
   const podMetadata = checkPodMetadata(args, meta.labels, owner);
   if (args.service !== undefined && args.service !== null && ports.length === 0) {
     throw new HardenedArgsError(
+      owner,
       "args.service",
       "is set but args.ports is empty; a Service needs at least one port",
-      owner,
     );
   }
   const autoscaling =

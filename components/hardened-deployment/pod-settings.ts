@@ -15,26 +15,26 @@ export function checkPodScheduling(args: HardenedDeploymentArgs, owner: string):
   (args.imagePullSecrets ?? []).forEach((name, i) => {
     if (typeof name !== "string" || !DNS_SUBDOMAIN.test(name)) {
       throw new HardenedArgsError(
+        owner,
         `args.imagePullSecrets[${i}]`,
         `${JSON.stringify(name)} is not a Secret name; expected lower-case letters, digits, "-" and "."`,
-        owner,
       );
     }
   });
   const priority = args.priorityClassName;
   if (priority !== undefined && (typeof priority !== "string" || !DNS_SUBDOMAIN.test(priority))) {
     throw new HardenedArgsError(
+      owner,
       "args.priorityClassName",
       `${JSON.stringify(priority)} is not a PriorityClass name; expected lower-case letters, digits, "-" and "."`,
-      owner,
     );
   }
   const grace = args.terminationGracePeriodSeconds;
   if (grace !== undefined && (typeof grace !== "number" || !Number.isInteger(grace) || grace < 0)) {
     throw new HardenedArgsError(
+      owner,
       "args.terminationGracePeriodSeconds",
       `expected a non-negative integer number of seconds, got ${JSON.stringify(grace)}`,
-      owner,
     );
   }
 }
@@ -55,9 +55,9 @@ export function checkPodMetadata(
   for (const key of Object.keys(args.podLabels ?? {})) {
     if (key in labels && args.podLabels?.[key] !== labels[key]) {
       throw new HardenedArgsError(
+        owner,
         `args.podLabels["${key}"]`,
         `would change the label "${key}": "${labels[key]}" that selects the pods or is set by args.labels; choose another key`,
-        owner,
       );
     }
   }
@@ -65,9 +65,9 @@ export function checkPodMetadata(
   for (const key of Object.keys(annotations)) {
     if (key.startsWith(EXEMPTION_PREFIX)) {
       throw new HardenedArgsError(
+        owner,
         `args.podAnnotations["${key}"]`,
         `${EXEMPTION_PREFIX} annotations are written from args.exemptions; declare exemptions there, each with a reason`,
-        owner,
       );
     }
   }

@@ -19,9 +19,9 @@ const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 function checkPortNumber(value: unknown, arg: string, owner: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `expected an integer from 1 to 65535, got ${JSON.stringify(value)}`,
-      owner,
     );
   }
   return value;
@@ -42,7 +42,7 @@ export function resolvePorts(
   const claim = (key: string, at: string, what: string) => {
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new HardenedArgsError(at, `${what} conflicts with ${first}`, owner);
+      throw new HardenedArgsError(owner, at, `${what} conflicts with ${first}`);
     }
     seen.set(key, at);
   };
@@ -53,9 +53,9 @@ export function resolvePorts(
     const protocol = p.protocol ?? "TCP";
     if (!PROTOCOLS.includes(protocol)) {
       throw new HardenedArgsError(
+        owner,
         `${at}.protocol`,
         `expected one of ${PROTOCOLS.join(", ")}, got ${JSON.stringify(protocol)}`,
-        owner,
       );
     }
     const name =
@@ -63,9 +63,9 @@ export function resolvePorts(
       (firstIsHttp && i === 0 && protocol === "TCP" ? "http" : `${protocol.toLowerCase()}-${port}`);
     if (!SERVICE_NAME.test(name)) {
       throw new HardenedArgsError(
+        owner,
         `${at}.name`,
         `"${name}" is not an IANA service name; expected at most 15 lower-case letters, digits and single dashes, with a letter`,
-        owner,
       );
     }
     claim(`container:${port}/${protocol}`, `${at}.port`, `port ${port}/${protocol}`);
@@ -98,9 +98,9 @@ export function checkProbePorts(
         .port;
       if (typeof port === "string" && !names.includes(port)) {
         throw new HardenedArgsError(
+          owner,
           `${arg}.${handler}.port`,
           `"${port}" is not the name of a declared port; expected ${names.length === 0 ? "a port number, or declare the port in args.ports" : `one of ${names.join(", ")} or a port number`}`,
-          owner,
         );
       }
     }

@@ -46,13 +46,13 @@ function positive(value: unknown, arg: string, owner: string): number {
   try {
     parsed = parseQuantity(value as string | number);
   } catch (error) {
-    throw new HardenedArgsError(arg, (error as Error).message, owner);
+    throw new HardenedArgsError(owner, arg, (error as Error).message);
   }
   if (parsed <= 0) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `expected a positive quantity, got ${JSON.stringify(value)}`,
-      owner,
     );
   }
   return parsed;
@@ -70,17 +70,17 @@ export function resolveResources(
   const presets = Object.keys(RESOURCE_PRESETS).join(", ");
   if (resources === undefined) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `is required: give a preset (${presets}) or { requests: { cpu, memory }, limits: { memory } }`,
-      owner,
     );
   }
   if (typeof resources === "string") {
     if (!Object.prototype.hasOwnProperty.call(RESOURCE_PRESETS, resources)) {
       throw new HardenedArgsError(
+        owner,
         arg,
         `unknown preset "${resources}"; expected one of ${presets}`,
-        owner,
       );
     }
     return RESOURCE_PRESETS[resources];
@@ -90,18 +90,18 @@ export function resolveResources(
   const limitMemory = positive(resources.limits?.memory, `${arg}.limits.memory`, owner);
   if (limitMemory < requestMemory) {
     throw new HardenedArgsError(
+      owner,
       `${arg}.limits.memory`,
       `${resources.limits.memory} is below the request ${resources.requests.memory}; Kubernetes requires limit >= request`,
-      owner,
     );
   }
   if (resources.limits.cpu !== undefined) {
     const limitCpu = positive(resources.limits.cpu, `${arg}.limits.cpu`, owner);
     if (limitCpu < requestCpu) {
       throw new HardenedArgsError(
+        owner,
         `${arg}.limits.cpu`,
         `${resources.limits.cpu} is below the request ${resources.requests.cpu}; Kubernetes requires limit >= request`,
-        owner,
       );
     }
   }

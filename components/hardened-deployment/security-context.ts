@@ -115,9 +115,9 @@ export function checkNumericIds(overrides: object | undefined, arg: string, owne
       (typeof value !== "number" || !Number.isInteger(value) || value < 0)
     ) {
       throw new HardenedArgsError(
+        owner,
         `${arg}.${key}`,
         `expected a non-negative integer id (Kubernetes takes no user names) or null to remove it, got ${JSON.stringify(value)}`,
-        owner,
       );
     }
   }

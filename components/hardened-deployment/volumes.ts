@@ -139,16 +139,16 @@ export type ResolvedMount = {
 export function checkMountPath(path: unknown, arg: string, owner: string): string {
   if (typeof path !== "string" || !path.startsWith("/")) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `${JSON.stringify(path)} is not an absolute path; expected a path like "/etc/app"`,
-      owner,
     );
   }
   if (path === "/" || path.endsWith("/") || path.includes("//") || /\/\.\.?(\/|$)/.test(path)) {
     throw new HardenedArgsError(
+      owner,
       arg,
       `"${path}" is not a normalized directory below "/"; expected a path like "/etc/app"`,
-      owner,
     );
   }
   return path;
@@ -171,18 +171,18 @@ export function resolveVolumes(
     const first = seen.get(v.name);
     if (first !== undefined || taken.has(v.name)) {
       throw new HardenedArgsError(
+        owner,
         `${at}.name`,
         `"${v.name}" is already the name of ${first ?? "a writable path's volume"}; volume names must be unique`,
-        owner,
       );
     }
     seen.set(v.name, at);
     const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
     if (sources.length !== 1) {
       throw new HardenedArgsError(
+        owner,
         at,
         `has ${sources.length === 0 ? "no source" : `${sources.length} sources (${sources.join(", ")})`}; expected exactly one of ${VOLUME_SOURCES.join(", ")}`,
-        owner,
       );
     }
     const source = sources[0];
@@ -210,26 +210,26 @@ export function resolveMounts(
     const writable = writableByName.get(m.name);
     if (writable === undefined) {
       throw new HardenedArgsError(
+        owner,
         `${at}.name`,
         `"${m.name}" is not a volume of this pod; expected one of ${[...writableByName.keys()].join(", ") || "(none: declare it in args.volumes)"}`,
-        owner,
       );
     }
     const mountPath = checkMountPath(m.mountPath, `${at}.mountPath`, owner);
     const first = paths.get(mountPath);
     if (first !== undefined) {
       throw new HardenedArgsError(
+        owner,
         `${at}.mountPath`,
         `"${mountPath}" is already mounted by ${first}; a container mounts each path once`,
-        owner,
       );
     }
     paths.set(mountPath, at);
     if (m.readOnly === false && !writable) {
       throw new HardenedArgsError(
+        owner,
         `${at}.readOnly`,
         `volume "${m.name}" is always mounted read-only by the kubelet; leave readOnly unset (only persistentVolumeClaim, ephemeral and writable-path volumes can be written)`,
-        owner,
       );
     }
     if (
@@ -237,9 +237,9 @@ export function resolveMounts(
       (typeof m.subPath !== "string" || /(^|\/)\.\.(\/|$)|^\//.test(m.subPath))
     ) {
       throw new HardenedArgsError(
+        owner,
         `${at}.subPath`,
         `${JSON.stringify(m.subPath)} is not a relative path inside the volume; expected a path like "conf/app.yaml"`,
-        owner,
       );
     }
     return {

@@ -84,9 +84,9 @@ export function resolveWritablePaths(
     const first = seen.get(path);
     if (first !== undefined) {
       throw new HardenedArgsError(
+        owner,
         entryArg,
         `"${path}" is already declared by ${first}; each writable path may appear once`,
-        owner,
       );
     }
     seen.set(path, entryArg);
@@ -95,21 +95,21 @@ export function resolveWritablePaths(
     try {
       size = parseQuantity(sizeLimit);
     } catch (error) {
-      throw new HardenedArgsError(`${entryArg}.sizeLimit`, (error as Error).message, owner);
+      throw new HardenedArgsError(owner, `${entryArg}.sizeLimit`, (error as Error).message);
     }
     if (size <= 0) {
       throw new HardenedArgsError(
+        owner,
         `${entryArg}.sizeLimit`,
         `expected a positive quantity, got ${JSON.stringify(sizeLimit)}`,
-        owner,
       );
     }
     const memory = value.memory === true;
     if (memory && memoryLimit !== undefined && size > parseQuantity(memoryLimit)) {
       throw new HardenedArgsError(
+        owner,
         `${entryArg}.sizeLimit`,
         `${sizeLimit} exceeds the container's memory limit ${memoryLimit}; a memory-backed volume counts against that limit`,
-        owner,
       );
     }
     return { name: volumeName(path, taken), path, sizeLimit, memory };

@@ -86,6 +86,8 @@ export interface HardenedImageArgs {
   readonly insecureRegistries?: readonly string[];
   /**
    * Registries (or `registry/path` prefixes) base images may come from; others fail the lint.
+   * Read like the `allowedRegistries` setting of the CLI config and the policy pack: an entry
+   * that can match nothing (`*`, `corp`) fails with `HardenedImageArgsError`.
    * @default [] (every registry is allowed)
    */
   readonly allowedRegistries?: readonly string[];

@@ -1,20 +1,50 @@
 import { Finding } from "../../rules/finding";
+import { ComponentArgsError } from "../shared/errors";
+import { blockingFindingsMessage } from "../shared/findings";
 
 /**
  * An argument of `HardenedImage` is malformed or names a file that cannot be read: the message
  * names the argument, what was given and what is allowed.
  */
-export class HardenedImageArgsError extends Error {
+export class HardenedImageArgsError extends ComponentArgsError {
   constructor(
     /** The component, e.g. `HardenedImage "api"`. */
-    public readonly owner: string,
+    owner: string,
     /** The argument's path, e.g. `args.preset.uid`. */
-    public readonly arg: string,
+    arg: string,
     /** What was given and what is allowed. */
     problem: string,
   ) {
-    super(`${owner}: ${arg}: ${problem}`);
+    super(owner, arg, problem);
     this.name = "HardenedImageArgsError";
+  }
+}
+
+/** The final stage cannot be stripped as `args.harden` asks. */
+export class HardenStageError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** What cannot be stripped, and why. */
+    problem: string,
+  ) {
+    super(`${owner}: args.harden: ${problem}`);
+    this.name = "HardenStageError";
+  }
+}
+
+/** The pushed image's reference must be `repository@sha256:<64 hex>`. */
+export class ImageDigestError extends Error {
+  constructor(
+    /** The component, e.g. `HardenedImage "api"`. */
+    public readonly owner: string,
+    /** What `docker.Image` reported as `repoDigest`. */
+    repoDigest: unknown,
+  ) {
+    super(
+      `${owner}: docker.Image reported repoDigest ${JSON.stringify(repoDigest)}; expected <repository>@sha256:<64 hex digits> after the push`,
+    );
+    this.name = "ImageDigestError";
   }
 }
 
@@ -47,13 +77,12 @@ export class HardenedImageLintError extends Error {
     public readonly findings: readonly Finding[],
   ) {
     super(
-      `${owner}: ${file} breaks ${findings.length === 1 ? "a hardening rule" : `${findings.length} hardening rules`}, so the image is not built:\n` +
-        findings
-          .map(
-            (f) =>
-              `  - ${f.ruleId} at line ${f.line ?? "?"} (${f.path}): ${f.message}. Fix it, or accept it with a comment above the line: # hardened ignore=${f.ruleId} reason="<why>"`,
-          )
-          .join("\n"),
+      blockingFindingsMessage(
+        `${owner}: ${file}`,
+        ", so the image is not built",
+        findings,
+        (f) => `a comment above the line: # hardened ignore=${f.ruleId} reason="<why>"`,
+      ),
     );
     this.name = "HardenedImageLintError";
   }
@@ -73,13 +102,12 @@ export class HardenedImageVerifyError extends Error {
     public readonly findings: readonly Finding[],
   ) {
     super(
-      `${owner}: the pushed image ${ref} breaks ${findings.length === 1 ? "a hardening rule" : `${findings.length} hardening rules`}, so its ref is not released to deployments:\n` +
-        findings
-          .map(
-            (f) =>
-              `  - ${f.ruleId} at ${f.path}: ${f.message}. Fix the image, or accept it with verify: { exemptions: [{ rule: "${f.ruleId}", reason: "<why>" }] }`,
-          )
-          .join("\n"),
+      blockingFindingsMessage(
+        `${owner}: the pushed image ${ref}`,
+        ", so its ref is not released to deployments",
+        findings,
+        (f) => `verify: { exemptions: [{ rule: "${f.ruleId}", reason: "<why>" }] }`,
+      ),
     );
     this.name = "HardenedImageVerifyError";
   }

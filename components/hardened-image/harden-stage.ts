@@ -1,6 +1,7 @@
 import { finalInstructions } from "../../rules/dockerfile/support/ancestry";
 import { DockerfileModel } from "../../rules/dockerfile/model";
 import { SHELLS } from "../../rules/knowledge/programs";
+import { HardenStageError } from "./errors";
 
 /**
  * Stripping of a Debian or Ubuntu final stage, for images that cannot move to distroless. The
@@ -37,14 +38,6 @@ export const STRIP_STAGE = "hardened-strip";
 export const HARDENED_STAGE = "hardened";
 /** The name given to the final stage when it has none. */
 export const SOURCE_STAGE = "hardened-source";
-
-/** The final stage cannot be stripped as asked. */
-export class HardenStageError extends Error {
-  constructor(owner: string, problem: string) {
-    super(`${owner}: args.harden: ${problem}`);
-    this.name = "HardenStageError";
-  }
-}
 
 const CONFIG_KEYWORDS: ReadonlySet<string> = new Set([
   "ARG",

@@ -5,11 +5,11 @@ import { dockerConfigCredentials } from "../../oci/docker-config";
 import { Finding } from "../../rules/finding";
 import { isSha256Digest, parseImageReference, repositoryName } from "../../rules/image-reference";
 import { Exemption } from "../../rules/exemptions/exemption";
-import { unusedExemptions } from "../hardened-deployment/check-workload";
+import { logFindings, logUnusedExemptions } from "../shared/log-findings";
+import { componentSetting } from "../shared/settings";
 import { HardenedImageArgs } from "./args";
 import { SECRETS_NEED_A_BUILD_STEP } from "./build-secrets";
-import { HardenedImageArgsError, HardenedImagePinError } from "./errors";
-import { describeImageFinding } from "./lint-step";
+import { HardenedImageArgsError, HardenedImagePinError, ImageDigestError } from "./errors";
 import { PinnedBaseImage } from "./pin-step";
 import { ImageUserIds, PreparedBuild, prepareBuild } from "./prepare";
 import { registryArgCredentials } from "./registry-credentials";
@@ -21,16 +21,6 @@ import { PushedImageVerification, verifyPushedImage } from "./verify-step";
 
 /** The Pulumi type token of {@link HardenedImage}. */
 export const HARDENED_IMAGE_TYPE = "hardened:index:HardenedImage";
-
-/** The pushed image's reference must be `repository@sha256:<64 hex>`. */
-export class ImageDigestError extends Error {
-  constructor(owner: string, repoDigest: unknown) {
-    super(
-      `${owner}: docker.Image reported repoDigest ${JSON.stringify(repoDigest)}; expected <repository>@sha256:<64 hex digits> after the push`,
-    );
-    this.name = "ImageDigestError";
-  }
-}
 
 function checkRepoDigest(owner: string, repoDigest: unknown): string {
   const at = typeof repoDigest === "string" ? repoDigest.lastIndexOf("@") : -1;
@@ -46,14 +36,7 @@ function placeholderRepoDigest(imageName: string, dockerfile: string): string {
 }
 
 function report(prepared: PreparedBuild, resource: pulumi.Resource): void {
-  for (const finding of prepared.findings) {
-    const line = describeImageFinding(finding);
-    if (finding.exempted || finding.severity === "note") {
-      pulumi.log.info(line, resource);
-    } else {
-      pulumi.log.warn(line, resource);
-    }
-  }
+  logFindings(prepared.findings, resource);
   if (prepared.user === undefined) {
     pulumi.log.warn(
       "the final stage's USER is not written <uid>:<gid> in digits, so the output `user` is undefined and a HardenedDeployment of this image runs it as its default user; write USER <uid>:<gid>",
@@ -76,20 +59,8 @@ function logVerification(
   exemptions: readonly Exemption[],
   resource: pulumi.Resource,
 ): void {
-  for (const f of verification.findings) {
-    const line = `${f.ruleId} (${f.severity}) at ${f.path}: ${f.message}${f.exempted ? ` (accepted: ${f.exemptionReason})` : ""}`;
-    if (f.exempted || f.severity === "note") {
-      pulumi.log.info(line, resource);
-    } else {
-      pulumi.log.warn(line, resource);
-    }
-  }
-  for (const e of unusedExemptions(verification.findings, exemptions)) {
-    pulumi.log.warn(
-      `args.verify.exemptions names ${e.ruleId}, but the image has no ${e.ruleId} finding; remove the exemption`,
-      resource,
-    );
-  }
+  logFindings(verification.findings, resource);
+  logUnusedExemptions(verification.findings, exemptions, "args.verify.exemptions", resource);
 }
 
 /**
@@ -151,6 +122,13 @@ export class HardenedImage extends pulumi.ComponentResource {
     const owner = `HardenedImage "${name}"`;
     const source = loadSource(owner, args);
     const verifySettings = resolveVerifyArgs(owner, args.verify);
+    componentSetting(
+      owner,
+      "allowedRegistries",
+      args.allowedRegistries,
+      "args.",
+      HardenedImageArgsError,
+    );
     const mode = imageRunMode(args.offline);
     if (source.secrets.length > 0 && !mode.offline) {
       throw new HardenedImageArgsError(owner, "args.secrets", SECRETS_NEED_A_BUILD_STEP);

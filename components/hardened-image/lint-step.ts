@@ -34,10 +34,3 @@ export function lintStep(text: string, options: LintStepOptions): Finding[] {
   }
   return findings;
 }
-
-/** One line per finding, as the component logs it. */
-export function describeImageFinding(finding: Finding): string {
-  const where = `${finding.file ?? "Dockerfile"}:${finding.line ?? "?"}`;
-  const exempted = finding.exempted ? ` (accepted: ${finding.exemptionReason})` : "";
-  return `${finding.ruleId} (${finding.severity}) at ${where} ${finding.path}: ${finding.message}${exempted}`;
-}

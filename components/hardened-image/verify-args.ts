@@ -1,8 +1,10 @@
+import { ImageOptions, ImageOptionsInput, imageOptions } from "../../image/image-options";
 import { DEFAULT_PLATFORM, parsePlatform, Platform } from "../../image/platform";
 import { Exemption } from "../../rules/exemptions/exemption";
 import { ImageRuleOptions } from "../../rules/image/image-rule";
 import { IMAGE_RULES } from "../../rules/image/rules";
 import { HardenedImageArgsError } from "./errors";
+import { SettingError } from "../../rules/settings/setting-error";
 
 /** A decision to accept one image rule's findings for this image. */
 export interface ImageExemption {
@@ -65,11 +67,16 @@ export interface VerifySettings {
 
 const EXEMPTABLE: readonly string[] = IMAGE_RULES.map((r) => r.id);
 
-function positive(owner: string, arg: string, value: number | undefined): number | undefined {
-  if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-    throw new HardenedImageArgsError(owner, arg, `got ${value}; expected a positive number`);
+/** `imageOptions` for the component: an invalid option is a `HardenedImageArgsError` naming `args.verify.<option>`. */
+function translated(owner: string, input: ImageOptionsInput, prefix: string): ImageOptions {
+  try {
+    return imageOptions(input);
+  } catch (error) {
+    if (error instanceof SettingError) {
+      throw new HardenedImageArgsError(owner, `${prefix}${error.field}`, error.problem);
+    }
+    throw error;
   }
-  return value;
 }
 
 function exemptionsOf(owner: string, exemptions: readonly ImageExemption[]): Exemption[] {
@@ -93,14 +100,6 @@ function exemptionsOf(owner: string, exemptions: readonly ImageExemption[]): Exe
   });
 }
 
-function parsedPlatform(owner: string, arg: string, value: string): Platform {
-  try {
-    return parsePlatform(value);
-  } catch (error) {
-    throw new HardenedImageArgsError(owner, arg, (error as Error).message);
-  }
-}
-
 /**
  * The platform to read from a multi-platform image: `verify.platform` when given, else the
  * component's `platform` when it names one platform (`buildPlatform`, resolved), else
@@ -115,13 +114,14 @@ export function verifyPlatform(
     return settings.platform;
   }
   return buildPlatform !== undefined && !buildPlatform.includes(",")
-    ? parsedPlatform(owner, "args.platform", buildPlatform)
+    ? (translated(owner, { platform: buildPlatform }, "args.").platform as Platform)
     : parsePlatform(DEFAULT_PLATFORM);
 }
 
 /**
  * Checks the `verify` argument: undefined and `true` mean static verification with the defaults,
- * `false` means none (returns undefined). Throws `HardenedImageArgsError` naming the argument for
+ * `false` means none (returns undefined). The options are translated by `imageOptions`, as
+ * `hardened verify` translates its flags. Throws `HardenedImageArgsError` naming the argument for
  * a bad budget, setuid path, platform or exemption.
  */
 export function resolveVerifyArgs(
@@ -132,27 +132,21 @@ export function resolveVerifyArgs(
     return undefined;
   }
   const args: ImageVerifyArgs = verify === true || verify === undefined ? {} : verify;
-  const maxSizeMb = positive(owner, "args.verify.maxSizeMb", args.maxSizeMb);
-  const maxLayers = positive(owner, "args.verify.maxLayers", args.maxLayers);
-  (args.allowSetuid ?? []).forEach((path, i) => {
-    if (!path.startsWith("/")) {
-      throw new HardenedImageArgsError(
-        owner,
-        `args.verify.allowSetuid[${i}]`,
-        `"${path}" is not an absolute path; expected a file in the image such as /usr/bin/ping`,
-      );
-    }
-  });
-  return {
-    runtime: args.runtime === true,
-    rules: {
-      allowedSetuidPaths: args.allowSetuid ?? [],
-      ...(maxSizeMb !== undefined ? { maxSizeBytes: Math.round(maxSizeMb * 1_000_000) } : {}),
-      ...(maxLayers !== undefined ? { maxLayers: Math.floor(maxLayers) } : {}),
+  const { runtime, rules, platform } = translated(
+    owner,
+    {
+      runtime: args.runtime,
+      allowSetuid: args.allowSetuid,
+      maxSizeMb: args.maxSizeMb,
+      maxLayers: args.maxLayers,
+      platform: args.platform,
     },
-    ...(args.platform !== undefined
-      ? { platform: parsedPlatform(owner, "args.verify.platform", args.platform) }
-      : {}),
+    "args.verify.",
+  );
+  return {
+    runtime,
+    rules,
+    ...(platform !== undefined ? { platform } : {}),
     exemptions: exemptionsOf(owner, args.exemptions ?? []),
   };
 }

@@ -1,8 +1,16 @@
 import { PROFILES } from "../profile";
 import { EXEMPTION_SOURCES } from "../exemptions/governance";
+import { PSS_VERSION_EXPECTED, PSS_VERSION_PATTERN } from "../kubernetes/pss-version";
+import { PatternTexts } from "./check-schema";
 
-/** `pssVersion`: "latest" or a Kubernetes minor version the standards are defined for. */
-export const PSS_VERSION_PATTERN = "^(latest|v1\\.(2[5-9]|[3-9][0-9]|[1-9][0-9]{2,}))$";
+/** An exemption's `reason`: at least one character that is not white space. */
+const NON_BLANK_PATTERN = "\\S";
+
+/** What each `pattern` of the settings allows, in words, for error messages. */
+export const SETTING_PATTERNS: PatternTexts = {
+  [PSS_VERSION_PATTERN]: PSS_VERSION_EXPECTED,
+  [NON_BLANK_PATTERN]: "a string that is not blank",
+};
 
 const RULE_ID_LIST = { type: "array", items: { type: "string", minLength: 1 } } as const;
 
@@ -43,7 +51,9 @@ export const ALLOW_EXEMPTIONS_SCHEMA = {
 } as const;
 
 /**
- * The settings both front doors accept, as JSON schema properties: `profile`, `pssVersion`,
+ * The settings the CLI config, the policy pack and the components accept, one JSON schema
+ * fragment per setting: the one source of truth, published by the pack for the engine to
+ * validate and checked by `readSharedSettings` for every front door. As properties: `profile`, `pssVersion`,
  * `allowedRegistries`, `minUid`, `exemptions`, `allowExemptions` and `podTemplates`. The pack adds `urn` to an
  * exemption's selectors.
  *
@@ -84,7 +94,7 @@ export function sharedSettingsProperties(
         required: ["rule", "reason"],
         properties: {
           rule: { type: "string", minLength: 1 },
-          reason: { type: "string", minLength: 1, pattern: "\\S" },
+          reason: { type: "string", minLength: 1, pattern: NON_BLANK_PATTERN },
           container: { type: "string", minLength: 1 },
           kind: { type: "string", minLength: 1 },
           name: { type: "string", minLength: 1 },

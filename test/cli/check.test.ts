@@ -185,12 +185,12 @@ describe("hardened check", () => {
     assert.equal(run.code, 2);
     assert.match(
       run.stderr,
-      /bad\.yaml is invalid: exemptions\.0: must have required property 'reason'/,
+      /bad\.yaml: exemptions\[0\]\.reason: missing; expected a string that is not blank/,
     );
     writeFileSync(config, "exemptions:\n  - rule: no-such-rule\n    reason: x\n");
     assert.match(
       runCli(["check", "--config", config, "-"]).stderr,
-      /exemptions\.0\.rule: "no-such-rule" is not a known rule id/,
+      /exemptions\[0\]\.rule: "no-such-rule" is not a known rule id/,
     );
   });
 

@@ -235,7 +235,7 @@ describe("Kubernetes rule policies", () => {
         props: resourceOf(type),
         config: { profile: "strict" },
       }),
-      /policy "privileged", config "profile": unknown profile "strict"/,
+      /policy "privileged", config "profile": got "strict"; expected one of "baseline", "restricted", "hardened"/,
     );
     await assert.rejects(
       runPolicy(policy("privileged"), {
@@ -243,7 +243,7 @@ describe("Kubernetes rule policies", () => {
         props: resourceOf(type),
         config: { pssVersion: "v1.2" },
       }),
-      /config "pssVersion": invalid Pod Security Standards version "v1\.2"/,
+      /config "pssVersion": got "v1\.2"; expected "latest" or v1\.25 or later/,
     );
   });
 });

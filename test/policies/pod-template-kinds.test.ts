@@ -62,7 +62,7 @@ describe("policy pack: custom resources that carry a pod template", () => {
         props: propsWith("spec.runner.template"),
         config: { podTemplates: [{ apiVersion: "acme.dev/v1", kind: "Worker", path: "spec..x" }] },
       }),
-      /policy "privileged", config "podTemplates": podTemplates\[0\]\.path: "spec\.\.x" is not a dotted field path/,
+      /policy "privileged", config "podTemplates\[0\]\.path": "spec\.\.x" is not a dotted field path/,
     );
   });
 

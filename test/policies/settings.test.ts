@@ -37,17 +37,23 @@ describe("policy settings", () => {
   });
 
   const invalid: [Record<string, unknown>, RegExp][] = [
-    [{ profile: "strict" }, /config "profile": unknown profile "strict"/],
-    [{ pssVersion: "1.30" }, /config "pssVersion": invalid Pod Security Standards version "1\.30"/],
+    [
+      { profile: "strict" },
+      /config "profile": got "strict"; expected one of "baseline", "restricted", "hardened"$/,
+    ],
+    [
+      { pssVersion: "1.30" },
+      /config "pssVersion": got "1\.30"; expected "latest" or v1\.25 or later, like "v1\.30"$/,
+    ],
     [{ minUid: 0 }, /config "minUid": got 0; expected an integer of 1 or more/],
     [
       { allowedRegistries: "ghcr.io" },
-      /config "allowedRegistries": got "ghcr\.io"; expected a list/,
+      /config "allowedRegistries": got "ghcr\.io"; expected a list of non-empty strings$/,
     ],
-    [{ allowedRegistries: ["*"] }, /config "allowedRegistries": "\*" is not a registry host/],
+    [{ allowedRegistries: ["*"] }, /config "allowedRegistries\[0\]": "\*" is not a registry host/],
     [
       { allowedRegistries: ["ghcr.io", "*.com"] },
-      /config "allowedRegistries": "\*\.com" is not .*: a wildcard host needs a domain of two labels/,
+      /config "allowedRegistries\[1\]": "\*\.com" is not .*: a wildcard host needs a domain of two labels/,
     ],
     [
       { allowExemptions: { rules: { allow: ["host-*"] } } },
@@ -55,10 +61,16 @@ describe("policy settings", () => {
     ],
     [
       { allowExemptions: { from: "config" } },
-      /config "allowExemptions\.from": got "config"; expected a list of non-empty strings$/,
+      /config "allowExemptions\.from": got "config"; expected a list of values among "config", "annotations", "args", "pragmas", each once$/,
     ],
-    [{ exemptions: [{ rule: "privileged" }] }, /config "exemptions\[0\]": every exemption needs/],
-    [{ exemptions: [{ rule: "privileged", reason: " " }] }, /config "exemptions\[0\]"/],
+    [
+      { exemptions: [{ rule: "privileged" }] },
+      /config "exemptions\[0\]\.reason": missing; expected a string that is not blank$/,
+    ],
+    [
+      { exemptions: [{ rule: "privileged", reason: " " }] },
+      /config "exemptions\[0\]\.reason": got " "; expected a string that is not blank$/,
+    ],
   ];
   for (const [config, message] of invalid) {
     it(`reject ${JSON.stringify(config)} naming the pack, policy and setting`, () => {

@@ -28,24 +28,27 @@ describe("hardened --config: the settings shared with the policy pack", () => {
   });
 
   const invalid: [string, string][] = [
-    ["allowedRegistries: ['*']\n", 'allowedRegistries.0: "*" is not a registry host'],
-    ["allowedRegistries: [ghcr.io, corp]\n", 'allowedRegistries.1: "corp" is not a registry host'],
+    ["allowedRegistries: ['*']\n", 'allowedRegistries[0]: "*" is not a registry host'],
+    ["allowedRegistries: [ghcr.io, corp]\n", 'allowedRegistries[1]: "corp" is not a registry host'],
     [
       "allowExemptions: {rules: {allow: [privilegd]}}\n",
       'allowExemptions.rules.allow: "privilegd" is not a rule id (exact ids, no globs)',
     ],
     [
       "allowExemptions: {from: [helm]}\n",
-      "is invalid: allowExemptions.from.0: must be equal to one of the allowed values",
+      ': allowExemptions.from[0]: got "helm"; expected one of "config", "annotations", "args", "pragmas"',
     ],
-    ["pssVersion: v1.2\n", "is invalid: pssVersion: must match pattern"],
+    [
+      "pssVersion: v1.2\n",
+      ': pssVersion: got "v1.2"; expected "latest" or v1.25 or later, like "v1.30"',
+    ],
     [
       "allowedRegistry: [ghcr.io]\n",
-      'is invalid: (top level): must NOT have additional properties "allowedRegistry"; did you mean "allowedRegistries"?',
+      ': allowedRegistry: unknown setting; expected one of profile, pssVersion, allowedRegistries, minUid, exemptions, allowExemptions, podTemplates; did you mean "allowedRegistries"?',
     ],
     [
       "allowExemptions: {form: [config]}\n",
-      'is invalid: allowExemptions: must NOT have additional properties "form"; did you mean "from"?',
+      ': allowExemptions.form: unknown key; expected one of from, rules, namespaces; did you mean "from"?',
     ],
   ];
   for (const [text, message] of invalid) {

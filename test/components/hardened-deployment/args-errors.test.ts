@@ -94,6 +94,18 @@ const CASES: readonly BadArgsCase[] = [
     message: "500m is below the request 1",
   },
   {
+    name: "an allowed registry that can never match (the CLI config and the pack refuse it too)",
+    args: { ruleOptions: { allowedRegistries: ["ghcr.io", "*"] } },
+    arg: "args.ruleOptions.allowedRegistries[1]",
+    message: `"*" is not a registry host`,
+  },
+  {
+    name: "a minUid of 0",
+    args: { ruleOptions: { minUid: 0 } },
+    arg: "args.ruleOptions.minUid",
+    message: "got 0; expected an integer of 1 or more",
+  },
+  {
     name: "a relative writable path",
     args: { writablePaths: ["var/cache"] },
     arg: "args.writablePaths[0]",

@@ -382,9 +382,9 @@ describe("HardenedDeployment overrides, removals and exemptions", () => {
         exemptions: [{ rule: "privileged", container: "app", reason: "copied from an old chart" }],
       });
       assert.deepEqual(warnings.map((w) => w.split(":")[0]).sort(), [
-        "default-namespace at metadata.namespace",
-        `liveness-probe at ${APP}.livenessProbe`,
-        `readiness-probe at ${APP}.readinessProbe`,
+        "default-namespace (warning) at metadata.namespace",
+        `liveness-probe (warning) at ${APP}.livenessProbe`,
+        `readiness-probe (warning) at ${APP}.readinessProbe`,
         `the exemption of privileged in container "app" covers no finding; remove it from args.exemptions`,
       ]);
     });

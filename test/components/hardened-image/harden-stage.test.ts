@@ -1,9 +1,6 @@
 import { strict as assert } from "assert";
-import {
-  HardenStageError,
-  appendHardenStage,
-  stripScript,
-} from "../../../components/hardened-image/harden-stage";
+import { HardenStageError } from "../../../components/hardened-image/errors";
+import { appendHardenStage, stripScript } from "../../../components/hardened-image/harden-stage";
 import { parseDockerfile } from "../../../rules/dockerfile/parse";
 
 const OWNER = 'HardenedImage "api"';

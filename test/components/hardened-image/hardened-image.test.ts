@@ -7,8 +7,9 @@ import {
   HardenedImageArgsError,
   HardenedImageLintError,
   HardenedImagePinError,
+  ImageDigestError,
 } from "../../../components/hardened-image/errors";
-import { HardenedImage, ImageDigestError } from "../../../components/hardened-image/hardened-image";
+import { HardenedImage } from "../../../components/hardened-image/hardened-image";
 import { HardenedImageArgs } from "../../../components/hardened-image/args";
 import { renderedDockerfileDir } from "../../../components/hardened-image/write-dockerfile";
 import {
@@ -276,7 +277,7 @@ describe("HardenedImage", function () {
       );
       assert.match(
         error.message,
-        /HardenedImage "root": .*Dockerfile breaks a hardening rule, so the image is not built:\n {2}- dockerfile-final-user at line 2/,
+        /HardenedImage "root": .*Dockerfile breaks a hardening rule, so the image is not built:\n {2}- dockerfile-final-user at \S*Dockerfile:2 stage\[0\]\.USER: /,
       );
     });
 

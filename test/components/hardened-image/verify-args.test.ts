@@ -88,7 +88,7 @@ describe("HardenedImage verify settings", () => {
       (error: unknown) =>
         error instanceof HardenedImageArgsError &&
         error.arg === "args.platform" &&
-        /platform "amd64" is not of the form/.test(error.message),
+        /args\.platform: "amd64" is not of the form/.test(error.message),
     );
   });
 });

@@ -382,13 +382,13 @@ describe("HardenedImage verify argument errors", () => {
       name: "a zero size budget",
       verify: { maxSizeMb: 0 },
       arg: "args.verify.maxSizeMb",
-      message: /got 0; expected a positive number/,
+      message: /args\.verify\.maxSizeMb: 0 is not a positive number/,
     },
     {
       name: "a non-number layer budget",
       verify: { maxLayers: Number.NaN },
       arg: "args.verify.maxLayers",
-      message: /got NaN; expected a positive number/,
+      message: /args\.verify\.maxLayers: NaN is not a positive number/,
     },
     {
       name: "a relative setuid path",
@@ -400,7 +400,7 @@ describe("HardenedImage verify argument errors", () => {
       name: "a malformed platform",
       verify: { platform: "amd64" },
       arg: "args.verify.platform",
-      message: /platform "amd64" is not of the form os\/architecture\[\/variant\]/,
+      message: /args\.verify\.platform: "amd64" is not of the form os\/architecture\[\/variant\]/,
     },
   ];
   for (const c of cases) {
@@ -421,4 +421,24 @@ describe("HardenedImage verify argument errors", () => {
       );
     });
   }
+});
+
+describe("HardenedImage allowedRegistries", () => {
+  it("refuses an entry that can never match, as the CLI config and the pack do", () => {
+    mockResources();
+    assert.throws(
+      () =>
+        new HardenedImage("bad", {
+          imageName: "127.0.0.1:5000/app:1",
+          context: contextWith({ Dockerfile: "FROM scratch\n" }),
+          allowedRegistries: ["ghcr.io", "corp"],
+        }),
+      (error: unknown) =>
+        error instanceof HardenedImageArgsError &&
+        error.arg === "args.allowedRegistries[1]" &&
+        error.message.startsWith(
+          'HardenedImage "bad": args.allowedRegistries[1]: "corp" is not a registry host',
+        ),
+    );
+  });
 });
