@@ -6,7 +6,11 @@ import { registerReportCommand } from "./commands/report";
 import { registerPreviewCommand } from "./commands/preview";
 import { registerRulesCommand } from "./commands/rules";
 import { registerVerifyCommand } from "./commands/verify";
+import { startProgress } from "./progress";
 import { toolVersion } from "./tool-version";
+
+/** Commands whose work can take long enough to show progress on a terminal. */
+const PROGRESS_COMMANDS: ReadonlySet<string> = new Set(["verify", "report", "pin"]);
 
 /** Builds the `hardened` command line program with every command registered. */
 export function buildProgram(): Command {
@@ -22,5 +26,25 @@ export function buildProgram(): Command {
   registerPreviewCommand(program);
   registerRulesCommand(program);
   registerVerifyCommand(program);
+  for (const command of program.commands) {
+    if (
+      PROGRESS_COMMANDS.has(command.name()) &&
+      !command.options.some((o) => o.long === "--quiet")
+    ) {
+      command.option("--quiet", "print no progress on a terminal");
+    }
+  }
+  let stopProgress: (() => void) | undefined;
+  program.hook("preAction", (_program, command) => {
+    if (PROGRESS_COMMANDS.has(command.name())) {
+      stopProgress = startProgress(`hardened ${command.name()}`, {
+        quiet: command.opts().quiet === true,
+      });
+    }
+  });
+  program.hook("postAction", () => {
+    stopProgress?.();
+    stopProgress = undefined;
+  });
   return program;
 }

@@ -8,6 +8,7 @@ import { keptBytesLimit, keptContentLimit } from "../rules/image/inventory/kept-
 import { RegistryError } from "../oci/errors";
 import { ImageReadError } from "./errors";
 import { scanGoBuildInfo } from "./go-buildinfo-scan";
+import { reportProgress } from "../oci/progress";
 import { MAX_LAYER_BYTES_ENV, maxLayerBytes } from "./layer-budget";
 import { normalizeTarPath } from "./tar-path";
 
@@ -118,12 +119,14 @@ export async function readLayer(
   origin: string,
   maxBytes: number = maxLayerBytes(),
 ): Promise<LayerContents> {
+  reportProgress({ kind: "layer", what });
   const { raw, gzip } = await uncompressed(source, what, origin);
   let uncompressedSize = 0;
   const hash = createHash("sha256");
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       uncompressedSize += chunk.length;
+      reportProgress({ kind: "bytes", bytes: chunk.length });
       if (uncompressedSize > maxBytes) {
         callback(
           new ImageReadError(

@@ -1,6 +1,7 @@
 import { ImageReference, parseImageReference } from "../../rules/image-reference";
 import { LockEntry, LockFile, lockKey, withEntry } from "./lock-file";
 import { applyEdits, TextEdit } from "./rewrite";
+import { reportProgress } from "../progress";
 
 /**
  * An image reference written in a file, with its exact offsets. `DockerfileImageReference` from
@@ -135,6 +136,7 @@ export async function pinReferences(
     let entry = resolvedNow.get(key) ?? locked;
     if (entry === undefined) {
       const { digest, mediaType } = await options.resolve(tagOf(ref));
+      reportProgress({ kind: "resolved", reference: key });
       entry = {
         reference: key,
         registry: ref.registry,
