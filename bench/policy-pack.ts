@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
-import { AnalyzedResource, AnalyzerConnection } from "../policies/protocol/analyzer-client";
-import { startEngineServer } from "../policies/protocol/engine-server";
-import { startPolicyPack } from "../policies/protocol/policy-pack-process";
-import { UNKNOWN, secret } from "../policies/protocol/properties";
-import { PACK_DIR, REPO_ROOT, buildPack } from "../test/support/analyzer/build-pack";
+import { AnalyzedResource, AnalyzerConnection } from "../preview/analyzer/analyzer-client";
+import { startEngineServer } from "../preview/analyzer/engine-server";
+import { startPolicyPack } from "../preview/analyzer/policy-pack-process";
+import { UNKNOWN, secret } from "../preview/analyzer/properties";
+import { PACK_DIR, REPO_ROOT, buildPack } from "../dev/build-pack";
 import { BenchResult } from "./bench-result";
 import { workloadCorpus } from "./workload-corpus";
 

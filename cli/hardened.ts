@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from "commander";
 import { EXIT_USAGE } from "./exit-code";
-import { InputError } from "./input-error";
+import { InputError } from "../shared/input-error";
 import { buildProgram } from "./program";
 import { escapeControl } from "./terminal-text";
 

@@ -1,5 +1,5 @@
 import { ImageOptions, ImageOptionsInput, imageOptions, optionName } from "../image/image-options";
-import { InputError } from "./input-error";
+import { InputError } from "../shared/input-error";
 import { SettingError } from "../rules/settings/setting-error";
 
 const FLAGS: Readonly<Record<keyof ImageOptionsInput, string>> = {

@@ -1,6 +1,6 @@
 import { Dirent, Stats, readFileSync, readdirSync, realpathSync, statSync } from "fs";
 import { extname, join, resolve, sep } from "path";
-import { InputError } from "./input-error";
+import { InputError } from "../shared/input-error";
 import { kustomizationReferences } from "./kustomization-references";
 import { SkippedInput } from "./skipped-input";
 

@@ -1,5 +1,5 @@
 import { readFileSync } from "fs";
-import { InputError } from "./input-error";
+import { InputError } from "../shared/input-error";
 
 /** Reads all of standard input; an `InputError` when it cannot be read. */
 export function readStdin(): string {

@@ -1,4 +1,4 @@
-import { InputError } from "./input-error";
+import { InputError } from "../shared/input-error";
 
 /**
  * `items` with the file `-` (standard input) renamed to `name`, so findings read from a pipe get

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { packageRoot } from "./package-root";
+import { packageRoot } from "../shared/package-root";
 
 /** The version in pulumi-hardened's package.json. */
 export function toolVersion(): string {

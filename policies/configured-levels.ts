@@ -1,4 +1,4 @@
-import { createRequire } from "module";
+import { ServiceImplementation, wrapAnalyzerService } from "./sdk-internals";
 
 /** One policy's configuration as the engine sent it in `Configure`. */
 export interface ConfiguredPolicy {
@@ -59,60 +59,42 @@ function read(request: ConfigureRequest, hooks: ConfigureHooks): Map<string, Con
  * only for itself and without its level. The pack needs all of it: the pack-level section every
  * policy reads, each policy's configured level (only the platform's config may lower a mandatory
  * policy), and the names to warn about. It wraps the `configure` handler that `@pulumi/policy`
- * registers with its copy of `@grpc/grpc-js` (`Server.addService`, a public gRPC API, with the
- * Analyzer protocol's method name), so it must be installed before the `PolicyPack` is created.
- * The handler still runs; a `check` error is returned as the Configure error, one line.
+ * registers (through the fence, `sdk-internals`, with the Analyzer protocol's method name), so it
+ * must be installed before the `PolicyPack` is created. The handler still runs; a `check` error is
+ * returned as the Configure error, one line.
  *
- * @returns true when installed; false when `@grpc/grpc-js` does not have the expected shape, in
- * which case {@link configuredPolicies} stays undefined and every policy falls back to its own
- * settings and default level.
+ * @returns true when installed; false when the SDK's server cannot be hooked, in which case
+ * {@link configuredPolicies} stays undefined and every policy falls back to its own settings and
+ * default level.
  */
 export function captureConfiguration(hooks: ConfigureHooks): boolean {
   if (installed) {
     return true;
   }
-  let grpc: { Server?: { prototype?: Record<string, unknown> } };
-  try {
-    grpc = createRequire(require.resolve("@pulumi/policy"))("@grpc/grpc-js");
-  } catch {
-    return false;
-  }
-  const prototype = grpc.Server?.prototype;
-  const original = prototype?.addService;
-  if (prototype === undefined || typeof original !== "function") {
-    return false;
-  }
-  prototype.addService = function (
-    this: unknown,
-    service: unknown,
-    implementation: Record<string, unknown>,
-  ) {
-    const configure = implementation?.configure as Handler | undefined;
-    const wrapped =
-      typeof configure !== "function"
-        ? implementation
-        : {
-            ...implementation,
-            configure: (call: { request: ConfigureRequest }, callback: unknown) => {
-              try {
-                const config = read(call.request, hooks);
-                for (const warning of hooks.check(config)) {
-                  console.error(`warning: ${warning}`);
-                }
-                current = config;
-              } catch (error) {
-                (callback as (e: Error) => void)(
-                  new Error(error instanceof Error ? error.message : String(error)),
-                );
-                return undefined;
+  installed = wrapAnalyzerService((implementation: ServiceImplementation) => {
+    const configure = implementation.configure as Handler | undefined;
+    return typeof configure !== "function"
+      ? implementation
+      : {
+          ...implementation,
+          configure: (call: { request: ConfigureRequest }, callback: unknown) => {
+            try {
+              const config = read(call.request, hooks);
+              for (const warning of hooks.check(config)) {
+                console.error(`warning: ${warning}`);
               }
-              return configure(call, callback);
-            },
-          };
-    return (original as (...args: unknown[]) => unknown).call(this, service, wrapped);
-  };
-  installed = true;
-  return true;
+              current = config;
+            } catch (error) {
+              (callback as (e: Error) => void)(
+                new Error(error instanceof Error ? error.message : String(error)),
+              );
+              return undefined;
+            }
+            return configure(call, callback);
+          },
+        };
+  });
+  return installed;
 }
 
 /**

@@ -7,21 +7,17 @@ import { PACK_SECTION } from "./pack-section";
  * Makes a pack built from {@link hardenedPolicies} read its configuration as a whole: the
  * pack-level `hardened` section, each policy's configured level, a one-line error for an invalid
  * value and a warning for an unknown policy name or setting. Call it before `new PolicyPack(...)`
- * (the pack's own entry point does). Writes a warning to stderr when it cannot: the policies then
- * read only their own settings, at their default levels.
+ * (the pack's own entry point does). When the SDK's server cannot be hooked, the fence
+ * (`sdk-internals`) says so once on stderr: the policies then read only their own settings, at
+ * their default levels.
  */
 export function installPackConfiguration(policies: Policies): void {
   const names = policies.map((p) => p.name);
   const settingNames = Object.keys(
     policies.find((p) => p.name === PACK_SECTION)?.configSchema?.properties ?? {},
   );
-  const installed = captureConfiguration({
+  captureConfiguration({
     alwaysAdvisory: [PACK_SECTION],
     check: (config) => checkPackConfig(config, names, settingNames),
   });
-  if (!installed) {
-    console.error(
-      `warning: policy pack: the installed @grpc/grpc-js cannot be hooked; the "${PACK_SECTION}" section and configured enforcement levels are not read`,
-    );
-  }
 }

@@ -43,12 +43,69 @@ function requiredPackages(files: readonly string[]): string[] {
 }
 
 /**
+ * The dependencies of a pack made of `files` (compiled JavaScript): `@pulumi/pulumi` (the engine
+ * starts a pack with its `cmd/run-policy-pack`) and exactly the npm packages the files require, at
+ * the ranges the repository's package.json names (as dependencies or peer dependencies).
+ */
+export function packDependencies(files: readonly string[]): Record<string, string> {
+  const root = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  const dependencies: Record<string, string> = {};
+  for (const name of ["@pulumi/pulumi", ...requiredPackages(files)].sort()) {
+    const version = root.dependencies?.[name] ?? root.peerDependencies?.[name];
+    if (version === undefined) {
+      throw new StagePackError(
+        `the pack requires "${name}", which is not a dependency in ${path.join(REPO_ROOT, "package.json")}`,
+      );
+    }
+    dependencies[name] = version;
+  }
+  return dependencies;
+}
+
+/** Where the build puts the compiled pack, inside the pack folder: `policies/lib`. */
+export const PACK_LIB = path.join(REPO_ROOT, "policies", "lib");
+
+/**
+ * Replaces `outDir` with the compiled pack: the JavaScript in `bin/policies` and `bin/rules` of
+ * every source that still exists (a stale output of a moved or deleted file is left behind), in
+ * `outDir/policies` and `outDir/rules`. The copy is made beside `outDir` and renamed into place,
+ * so a pack starting meanwhile from `outDir` reads the old copy or the new one, never half of one.
+ * Needs `npm run build` (or the tests' `buildPack`) first.
+ */
+export function copyCompiledPack(outDir: string): void {
+  const bin = path.join(REPO_ROOT, "bin");
+  const fresh = `${outDir}.new-${process.pid}`;
+  const old = `${outDir}.old-${process.pid}`;
+  fs.rmSync(fresh, { recursive: true, force: true });
+  for (const dir of ["rules", "policies"]) {
+    fs.cpSync(path.join(bin, dir), path.join(fresh, dir), {
+      recursive: true,
+      filter: (source) => {
+        const inSources = path.join(REPO_ROOT, path.relative(bin, source));
+        return fs.statSync(source).isDirectory()
+          ? fs.existsSync(inSources)
+          : source.endsWith(".js") && fs.existsSync(inSources.replace(/\.js$/, ".ts"));
+      },
+    });
+  }
+  if (fs.existsSync(outDir)) {
+    fs.renameSync(outDir, old);
+  }
+  fs.renameSync(fresh, outDir);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
  * Stages a self-contained copy of the pack for `pulumi policy publish`, which packs the pack
  * directory with `npm pack` and has every consumer run `npm install` in it: the compiled
  * `bin/rules` and `bin/policies`, `PulumiPolicy.yaml`, and a `package.json` whose `main` is the
  * compiled entry and whose dependencies are `@pulumi/pulumi` (the engine starts the pack with its
  * `cmd/run-policy-pack`) and exactly the npm packages those files require, at the versions the
- * repository's package.json names. Needs `npm run build` first.
+ * repository's package.json names. Needs `npm run build` first. (The built pack folder,
+ * `policies/` with its `lib/`, is such a pack too, as the published package holds it.)
  *
  * @param outDir the directory to create (replaced when it exists).
  * @returns `outDir`.
@@ -60,33 +117,14 @@ export function stagePolicyPack(outDir: string): string {
       `${path.join(bin, "policies", "index.js")} does not exist: run "npm run build" first`,
     );
   }
-  fs.rmSync(outDir, { recursive: true, force: true });
-  for (const dir of ["rules", "policies"]) {
-    fs.cpSync(path.join(bin, dir), path.join(outDir, dir), {
-      recursive: true,
-      filter: (source) => !source.endsWith(".map") && !source.endsWith(".d.ts"),
-    });
-  }
-  const root = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
-    dependencies: Record<string, string>;
-    license?: string;
-  };
+  copyCompiledPack(outDir);
   const pack = JSON.parse(
     fs.readFileSync(path.join(REPO_ROOT, "policies", "package.json"), "utf8"),
   );
-  const dependencies: Record<string, string> = {};
-  for (const name of ["@pulumi/pulumi", ...requiredPackages(jsFiles(outDir))]) {
-    const version = root.dependencies[name];
-    if (version === undefined) {
-      throw new StagePackError(
-        `the pack requires "${name}", which is not a dependency in ${path.join(REPO_ROOT, "package.json")}`,
-      );
-    }
-    dependencies[name] = version;
-  }
+  const dependencies = packDependencies(jsFiles(outDir));
   fs.writeFileSync(
     path.join(outDir, "package.json"),
-    `${JSON.stringify({ ...pack, private: undefined, main: "policies/index.js", dependencies }, null, 2)}\n`,
+    `${JSON.stringify({ ...pack, private: undefined, main: "policies/index.js", files: undefined, dependencies }, null, 2)}\n`,
   );
   fs.copyFileSync(
     path.join(REPO_ROOT, "policies", "PulumiPolicy.yaml"),
@@ -95,7 +133,10 @@ export function stagePolicyPack(outDir: string): string {
   return outDir;
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === "--lib") {
+  // `npm run build`: the pack folder gets its compiled code, so it is a pack by itself.
+  copyCompiledPack(PACK_LIB);
+} else if (require.main === module) {
   const out = path.resolve(
     process.argv[2] ?? path.join(REPO_ROOT, "bin", "publish", "hardened-containers"),
   );

@@ -1,4 +1,5 @@
 import { Secret } from "@pulumi/policy";
+import { AsyncLocalStorage } from "async_hooks";
 import { Finding } from "../rules/finding";
 
 /** What a secret value is replaced with in a violation message. */
@@ -71,12 +72,25 @@ export function recordSecrets(props: object, secrets: readonly string[]): void {
   recorded.set(props, secrets);
 }
 
+/** The secret strings of the request being analyzed, when they were read from the request. */
+const requestSecrets = new AsyncLocalStorage<readonly string[]>();
+
+/**
+ * Runs `handle` (an Analyze request's handler) with `secrets` as the secret strings of every
+ * properties object the request's policies are handed, for when those objects come unwrapped
+ * and unrecorded (the SDK deserialized them itself).
+ */
+export function withRequestSecrets<T>(secrets: readonly string[], handle: () => T): T {
+  return requestSecrets.run(secrets, handle);
+}
+
 /**
  * The secret strings of `props` (plain properties under the SDK's proxies): those recorded when
- * the pack deserialized them, else those of the `Secret` objects still in them.
+ * the pack deserialized them, else those of the request being analyzed (see
+ * {@link withRequestSecrets}), else those of the `Secret` objects still in them.
  */
 export function secretsOf(props: object): readonly string[] {
-  return recorded.get(props) ?? secretStrings(props);
+  return recorded.get(props) ?? requestSecrets.getStore() ?? secretStrings(props);
 }
 
 function redact(text: string, secrets: readonly string[]): string {

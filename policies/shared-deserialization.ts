@@ -1,15 +1,15 @@
-import * as sdkDeserialize from "@pulumi/policy/deserialize";
+import { Secret } from "@pulumi/policy";
+import { runtime } from "@pulumi/pulumi";
 import { rawProperties } from "./raw-properties";
-import { recordSecrets, secretStrings, unwrapSecrets } from "./secret-values";
+import {
+  ServiceImplementation,
+  replaceDeserializeProperties,
+  sdkProxyMarkers,
+  wrapAnalyzerService,
+} from "./sdk-internals";
+import { recordSecrets, secretStrings, unwrapSecrets, withRequestSecrets } from "./secret-values";
 
-/** The shape of `@pulumi/policy/deserialize` this module relies on (it is internal to the SDK). */
-interface DeserializeModule {
-  deserializeProperties(struct: object, proxySecrets: boolean): Record<string, unknown>;
-}
-
-const sdk = sdkDeserialize as unknown as Partial<DeserializeModule>;
-
-let installed = false;
+let installed: boolean | undefined;
 
 /** Every properties object handed out for sharing; weak, so it goes with its request. */
 const sharedProperties = new WeakSet<object>();
@@ -20,27 +20,36 @@ const sharedProperties = new WeakSet<object>();
  * `deserializeProperties(req.getProperties(), false)` for every resource policy that has no single
  * Pulumi type attached, and this pack has one policy per rule (about 40 apply to every workload
  * type), so that call dominated the pack's Analyze time. The server reads the function from the
- * module at call time, so the export is replaced by a version that remembers its result per
- * request `Struct` (by identity, in a WeakMap, so it is dropped with the request). Only analysis
- * calls (`proxySecrets` false) are shared: remediation keeps its own copy, which remediations
- * change. Analysis properties are deserialized with their secrets marked, the secret values
- * recorded (`secretsOf`, so violations can redact them) and then unwrapped, as the SDK would. The shared object is read-only by contract: no policy of this pack writes to `props`.
+ * module at call time, so the export is replaced (through the fence, `sdk-internals`) by a version
+ * that remembers its result per request `Struct` (by identity, in a WeakMap, so it is dropped with
+ * the request). Only analysis calls (`proxySecrets` false) are shared: remediation keeps its own
+ * copy, which remediations change. Analysis properties are deserialized with their secrets
+ * marked, the secret values recorded (`secretsOf`, so violations can redact them) and then
+ * unwrapped, as the SDK would. The shared object is read-only by contract: no policy of this pack
+ * writes to `props`.
  *
- * When the SDK's module does not have the expected shape (the export is missing or cannot be
- * replaced), nothing changes and every policy deserializes as before.
+ * Sharing needs the SDK's proxy markers too (a policy finds the shared object under its proxy by
+ * them). When either internal is not as expected, every policy deserializes as the SDK does, and
+ * the secret values of each Analyze request are read from the request instead, so violations are
+ * redacted all the same.
  *
  * @returns true when sharing is active.
  */
 export function shareAnalyzeDeserialization(): boolean {
-  if (installed) {
-    return true;
+  if (installed === undefined) {
+    installed = sdkProxyMarkers() !== undefined && replaceDeserializeProperties(sharedDeserialize);
+    if (!installed) {
+      wrapAnalyzerService(readRequestSecrets);
+    }
   }
-  const original = sdk.deserializeProperties;
-  if (typeof original !== "function") {
-    return false;
-  }
+  return installed;
+}
+
+function sharedDeserialize(
+  original: (struct: object, proxySecrets: boolean) => Record<string, unknown>,
+): (struct: object, proxySecrets: boolean) => Record<string, unknown> {
   const results = new WeakMap<object, Record<string, unknown>>();
-  const shared = (struct: object, proxySecrets: boolean): Record<string, unknown> => {
+  return (struct, proxySecrets) => {
     if (proxySecrets || typeof struct !== "object" || struct === null) {
       return original(struct, proxySecrets);
     }
@@ -58,13 +67,43 @@ export function shareAnalyzeDeserialization(): boolean {
     }
     return props;
   };
-  try {
-    sdk.deserializeProperties = shared;
-  } catch {
-    return false;
+}
+
+/** The wire form's secret envelopes (`pulumi.runtime`'s signature) as `Secret` objects. */
+function markSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(markSecrets);
   }
-  installed = sdk.deserializeProperties === shared;
-  return installed;
+  if (typeof value !== "object" || value === null) {
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  if (record[runtime.specialSigKey] === runtime.specialSecretSig) {
+    return new Secret(markSecrets(record.value));
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    out[key] = markSecrets(record[key]);
+  }
+  return out;
+}
+
+type Handler = (call: { request: { getProperties(): unknown } }, callback: unknown) => unknown;
+
+/** Runs each Analyze request's handler with the request's secret strings at hand. */
+function readRequestSecrets(implementation: ServiceImplementation): ServiceImplementation {
+  const analyze = implementation.analyze as Handler | undefined;
+  if (typeof analyze !== "function") {
+    return implementation;
+  }
+  return {
+    ...implementation,
+    analyze: (call: Parameters<Handler>[0], callback: unknown) => {
+      const struct = call.request.getProperties() as { toJavaScript(): unknown } | undefined;
+      const secrets = struct === undefined ? [] : secretStrings(markSecrets(struct.toJavaScript()));
+      return withRequestSecrets(secrets, () => analyze(call, callback));
+    },
+  };
 }
 
 /**

@@ -1,24 +1,14 @@
 import { Secret } from "@pulumi/policy";
-import * as sdkProxy from "@pulumi/policy/proxy";
 import { fieldPath } from "../rules/field-path";
 import { UnknownValueError } from "../rules/unknown";
 import { rawProperties } from "./raw-properties";
+import { unknownSentinels } from "./sdk-internals";
 
 /**
  * The sentinel strings `@pulumi/policy` uses for values not known during preview, one per type
  * (the engine sends the string one; the others come from older engines and remediations).
  */
-const UNKNOWN_SENTINELS: ReadonlySet<unknown> = new Set(
-  [
-    "unknownBooleanValue",
-    "unknownNumberValue",
-    "unknownStringValue",
-    "unknownArrayValue",
-    "unknownAssetValue",
-    "unknownArchiveValue",
-    "unknownObjectValue",
-  ].map((name) => (sdkProxy as unknown as Record<string, unknown>)[name]),
-);
+const UNKNOWN_SENTINELS = unknownSentinels();
 
 function segmentOf(target: object, prop: string): string | number {
   return Array.isArray(target) && /^\d+$/.test(prop) ? Number(prop) : prop;

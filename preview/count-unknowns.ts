@@ -1,4 +1,4 @@
-import { SecretValue, UNKNOWN } from "../policies/protocol/properties";
+import { SecretValue, UNKNOWN } from "./analyzer/properties";
 
 /** The field paths (dot-joined) of every value in `properties` that is not known yet. */
 export function unknownPaths(properties: unknown, prefix = ""): string[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
-import { InputError } from "../cli/input-error";
-import { EnforcementLevelName, PolicyConfiguration } from "../policies/protocol/analyzer-client";
+import { InputError } from "../shared/input-error";
+import { EnforcementLevelName, PolicyConfiguration } from "./analyzer/analyzer-client";
 
 const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import { join, resolve } from "path";
 import { parse } from "yaml";
-import { InputError } from "../cli/input-error";
+import { InputError } from "../shared/input-error";
 
 /** Where a Pulumi program starts, and its project name. */
 export interface ProgramEntry {

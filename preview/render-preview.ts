@@ -1,4 +1,4 @@
-import { Diagnostic } from "../policies/protocol/analyzer-client";
+import { Diagnostic } from "./analyzer/analyzer-client";
 import { unknownPaths } from "./count-unknowns";
 import { PreviewResult } from "./run-preview";
 

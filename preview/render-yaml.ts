@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { stringify } from "yaml";
-import { AnalyzedResource } from "../policies/protocol/analyzer-client";
-import { SecretValue } from "../policies/protocol/properties";
+import { AnalyzedResource } from "./analyzer/analyzer-client";
+import { SecretValue } from "./analyzer/properties";
 import { unknownPaths } from "./count-unknowns";
 
 /** What `renderYaml` wrote, and what it could not. */

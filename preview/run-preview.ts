@@ -3,9 +3,9 @@ import {
   AnalyzerConnection,
   Diagnostic,
   PolicyConfiguration,
-} from "../policies/protocol/analyzer-client";
-import { startEngineServer } from "../policies/protocol/engine-server";
-import { startPolicyPack } from "../policies/protocol/policy-pack-process";
+} from "./analyzer/analyzer-client";
+import { startEngineServer } from "./analyzer/engine-server";
+import { startPolicyPack } from "./analyzer/policy-pack-process";
 import { reconcilePolicyConfig } from "./policy-config";
 import { ProgramRun, captureProgram } from "./run-program";
 import { UnexpandedComponent } from "./unexpanded-components";

@@ -1,10 +1,11 @@
 import type * as pulumiType from "@pulumi/pulumi";
 import { createRequire } from "module";
 import { join, sep } from "path";
-import { InputError } from "../cli/input-error";
+import { InputError } from "../shared/input-error";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { AnalyzedResource } from "../policies/protocol/analyzer-client";
-import { deserializeProperties } from "../policies/protocol/properties";
+import { AnalyzedResource } from "./analyzer/analyzer-client";
+import { deserializeProperties } from "./analyzer/properties";
+import { programRuntime } from "../policies/sdk-internals";
 import { findProgramEntry } from "./program-entry";
 import { UnexpandedComponent, expandsOnlyUnderEngine } from "./unexpanded-components";
 
@@ -90,10 +91,7 @@ export async function captureProgram(
       `${programDir}: cannot load @pulumi/pulumi from the program's folder; install its dependencies first`,
     );
   }
-  const settings = programRequire("@pulumi/pulumi/runtime/settings") as {
-    getMonitor(): Monitor;
-    waitForRPCs(): Promise<void>;
-  };
+  const settings = programRuntime<Monitor>(programRequire, pulumi.runtime);
   if (program.entry.endsWith(".ts")) {
     const tsNode = require.resolve("ts-node", { paths: [program.dir, __dirname] });
     (programRequire(tsNode) as { register(options: object): void }).register({

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { parse } from "yaml";
-import { InputError } from "../cli/input-error";
+import { InputError } from "../shared/input-error";
 
 /** Stack configuration as a program under `hardened preview` sees it. */
 export interface StackConfig {

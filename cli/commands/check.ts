@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { parsePssVersion } from "../../rules/kubernetes/pss-version";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
 import { configFor } from "../config/discover-config";
 import { scanManifests } from "../manifests/scan-manifests";

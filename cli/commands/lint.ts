@@ -7,7 +7,7 @@ import { lintDockerfile } from "../../rules/dockerfile/lint";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
 import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
 import { configFor } from "../config/discover-config";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { readStdin } from "../read-stdin";
 import { stdinFilenameOf } from "../stdin-filename";

@@ -14,7 +14,7 @@ import {
   serializeLockFile,
 } from "../../oci/pin/lock-file";
 import { PinOutcome, PinResult, pinReferences } from "../../oci/pin/pin";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 
 interface PinOptions {
   readonly write?: boolean;

@@ -4,7 +4,7 @@ import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
 import { buildReport } from "../../image/report/build-report";
 import { REPORT_FORMATS, renderReport, ReportFormat } from "../../image/report/render-report";
 import { readImage } from "../../image/source";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { writeSbom } from "../output/write-sbom";
 import { imageOptionsOfFlags } from "../image-options";
 

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { imageSourceOf, isImageInputError } from "../../image/cli-input";
 import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
 import { verifyImage } from "../../image/verify";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { writeSbom } from "../output/write-sbom";
 import { imageOptionsOfFlags } from "../image-options";

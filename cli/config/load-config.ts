@@ -6,7 +6,7 @@ import {
   readSharedSettings,
 } from "../../rules/settings/read-settings";
 import { SettingError } from "../../rules/settings/setting-error";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 
 /** The settings a `--config` file may hold (YAML or JSON): the shared settings, as written. */
 export type HardenedConfig = SettingsInput;

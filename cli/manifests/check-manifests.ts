@@ -3,7 +3,7 @@ import { podSpecPathOf } from "../../rules/kubernetes/pod-template-path";
 import { workloadShapeOf } from "../../rules/kubernetes/pod-templates";
 import { isArgoWorkflow } from "../../rules/kubernetes/argo-workflows";
 import { ExemptionSelector, exemptionsFor } from "../../rules/exemptions/selector";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { InputFile } from "../input-files";
 import { ReportFinding } from "../output/report";
 import { SkippedInput } from "../skipped-input";

@@ -2,7 +2,7 @@ import { Document, LineCounter, Node, isMap, isNode, isScalar, parseAllDocuments
 import { fieldPath, parseFieldPath } from "../../rules/field-path";
 import { KubernetesObject } from "../../rules/kubernetes/types";
 import { isRecord } from "../../rules/read";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { InputFile } from "../input-files";
 import { checkFieldTypes, checkManifestSize, decodeDocument } from "./kubernetes-document";
 

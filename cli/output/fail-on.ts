@@ -1,6 +1,6 @@
 import { Finding } from "../../rules/finding";
 import { Severity } from "../../rules/severity";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 
 /** The lowest severity that fails a run, or `none` to never fail on findings. */
 export type FailOn = Severity | "none";

@@ -1,4 +1,4 @@
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 
 /** How findings are printed. */
 export type OutputFormat = "text" | "json" | "sarif" | "junit" | "github";

@@ -1,4 +1,4 @@
-import { Diagnostic } from "../../policies/protocol/analyzer-client";
+import { Diagnostic } from "../../preview/analyzer/analyzer-client";
 import { PreviewResult } from "../../preview/run-preview";
 import { ReportFinding } from "./report";
 

@@ -2,7 +2,7 @@ import { writeFileSync } from "fs";
 import { modelPackages } from "../../image/report/package-section";
 import { cycloneDxSbom } from "../../image/report/sbom";
 import { ImageModel } from "../../rules/image/model";
-import { InputError } from "../input-error";
+import { InputError } from "../../shared/input-error";
 import { toolVersion } from "../tool-version";
 
 /**

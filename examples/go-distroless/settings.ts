@@ -1,5 +1,5 @@
 import { join } from "path";
-import { packageRoot } from "../../cli/package-root";
+import { packageRoot } from "../../shared/package-root";
 import { HardenedImageArgs } from "../../components/hardened-image/args";
 
 /** The example's folder in the source tree (found from the build in `bin/` too). */

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { parse, stringify } from "yaml";
-import { InputError } from "../../cli/input-error";
+import { InputError } from "../../shared/input-error";
 import { ProgramEntry, findProgramEntry } from "../program-entry";
 
 /**

@@ -6,7 +6,7 @@
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK_DIR="${HARDENED_TEST_SERVICES_DIR:-$ROOT_DIR/.ci/work/test-services}"
 
-# Registry endpoints and the htpasswd user; test/support/registry.ts documents the same values.
+# Registry endpoints and the htpasswd user; dev/registry.ts documents the same values.
 PLAIN_REGISTRY="127.0.0.1:5000"
 AUTH_REGISTRY="127.0.0.1:5001"
 AUTH_USER="hardened"

@@ -14,7 +14,7 @@ import {
   REGISTRY_USER,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 
 function project(dockerfile: string): { dir: string; dockerfile: string; lock: string } {
   const dir = mkdtempSync(join(tmpdir(), "hardened-pin-"));

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { join, relative } from "path";
-import { buildPack } from "../support/analyzer/build-pack";
+import { buildPack } from "../../dev/build-pack";
 import { runCli } from "../support/run-cli";
 
 const ROOT = join(__dirname, "..", "..");

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildPack } from "../support/analyzer/build-pack";
+import { buildPack } from "../../dev/build-pack";
 import { runCli } from "../support/run-cli";
 
 const PROGRAMS = join(__dirname, "..", "fixtures", "programs");

@@ -2,9 +2,9 @@ import { strict as assert } from "assert";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { docker, requireDocker } from "../support/docker";
+import { docker, requireDocker } from "../../dev/docker";
 import { cycloneDx15Errors } from "../support/cyclonedx";
-import { requireRegistries } from "../support/registry";
+import { requireRegistries } from "../../dev/registry";
 import { runCli } from "../support/run-cli";
 import { DEBIAN, prepareTestImages, TestImages } from "../image/test-images";
 

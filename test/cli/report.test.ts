@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
-import { docker, requireDocker } from "../support/docker";
-import { requireRegistries } from "../support/registry";
+import { docker, requireDocker } from "../../dev/docker";
+import { requireRegistries } from "../../dev/registry";
 import { runCli } from "../support/run-cli";
 import { DEBIAN, prepareTestImages, TestImages } from "../image/test-images";
 import { formatMegabytes } from "../../image/report/render-report";

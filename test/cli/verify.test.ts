@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { docker, requireDocker, runDocker } from "../support/docker";
-import { requireRegistries } from "../support/registry";
+import { docker, requireDocker, runDocker } from "../../dev/docker";
+import { requireRegistries } from "../../dev/registry";
 import { runCli } from "../support/run-cli";
 import {
   ADDED_THEN_DELETED_KEY,

@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { requireDocker } from "../support/docker";
-import { requireRegistries } from "../support/registry";
+import { requireDocker } from "../../dev/docker";
+import { requireRegistries } from "../../dev/registry";
 import { RUNTIME_CHECKS, showRuntimeChecks } from "../../demo/runtime-checks";
 import { DEBIAN, prepareTestImages, TestImages } from "../image/test-images";
 

@@ -9,15 +9,15 @@ import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
 import { RegistryClient } from "../../oci/client";
-import { baseImage } from "./bases";
-import { docker, requireDocker } from "../support/docker";
+import { baseImage } from "../../dev/docker-bases";
+import { docker, requireDocker } from "../../dev/docker";
 import {
   DEBIAN_IMAGE,
   PLAIN_REGISTRY,
   requireRegistries,
   serviceUnavailable,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { runCli } from "../support/run-cli";
 import { contextWith } from "../components/hardened-image/fixtures";
 import { GO_APP, NODE_APP, PYTHON_APP } from "./apps";

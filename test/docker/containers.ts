@@ -1,5 +1,5 @@
 import { readFileSync } from "fs";
-import { docker, runDocker } from "../support/docker";
+import { docker, runDocker } from "../../dev/docker";
 
 /** Starts a detached container of `ref` and returns its id. */
 export function startContainer(ref: string, extra: readonly string[] = []): string {

@@ -3,8 +3,8 @@ import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { PreparedBuild, prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
 import { RegistryClient } from "../../oci/client";
-import { docker } from "../support/docker";
-import { PLAIN_REGISTRY } from "../support/registry";
+import { docker } from "../../dev/docker";
+import { PLAIN_REGISTRY } from "../../dev/registry";
 
 /** An image built and pushed as HardenedImage does: its digest reference and the prepared build. */
 export interface PushedBuild {

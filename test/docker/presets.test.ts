@@ -8,17 +8,17 @@ import {
 } from "../../components/hardened-image/verify-step";
 import { parsePlatform } from "../../image/platform";
 import { RegistryClient } from "../../oci/client";
-import { docker, requireDocker } from "../support/docker";
+import { docker, requireDocker } from "../../dev/docker";
 import {
   DEBIAN_IMAGE,
   PLAIN_REGISTRY,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { contextWith } from "../components/hardened-image/fixtures";
 import { buildAndPushPrepared } from "./hardened-build";
 import { DOCKERIGNORE, GO_APP, NODE_APP, PYTHON_APP } from "./apps";
-import { baseImage } from "./bases";
+import { baseImage } from "../../dev/docker-bases";
 import { cannotRun, processIds, removeAll, startContainer, waitHealthy } from "./containers";
 
 const repo = uniqueRepository("presets");

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { delimiter, join } from "path";
-import { buildPack } from "../support/analyzer/build-pack";
+import { buildPack } from "../../dev/build-pack";
 import { requireEngine } from "../support/engine";
 import { runCli } from "../support/run-cli";
 

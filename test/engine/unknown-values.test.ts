@@ -3,9 +3,9 @@ import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { createEngineWorkspace, EngineWorkspace } from "../../preview/engine/engine-workspace";
 import { runEngineOperation } from "../../preview/engine/run-engine-operation";
-import { requireDocker } from "../support/docker";
+import { requireDocker } from "../../dev/docker";
 import { engineViolations, requireEngine } from "../support/engine";
-import { requireRegistries } from "../support/registry";
+import { requireRegistries } from "../../dev/registry";
 
 const ROOT = join(__dirname, "..", "..");
 const PROGRAM = join(ROOT, "test", "fixtures", "programs", "built-image");

@@ -10,8 +10,8 @@ import {
   QUIET,
 } from "../../examples/python-multistage/docker-build";
 import { runCli } from "../support/run-cli";
-import { buildPack } from "../support/analyzer/build-pack";
-import { baseImage } from "../docker/bases";
+import { buildPack } from "../../dev/build-pack";
+import { baseImage } from "../../dev/docker-bases";
 import {
   cannotRun,
   processIds,
@@ -19,8 +19,8 @@ import {
   startContainer,
   waitHealthy,
 } from "../docker/containers";
-import { docker, requireDocker } from "../support/docker";
-import { PLAIN_REGISTRY, requireRegistries, uniqueRepository } from "../support/registry";
+import { docker, requireDocker } from "../../dev/docker";
+import { PLAIN_REGISTRY, requireRegistries, uniqueRepository } from "../../dev/registry";
 
 const SHELLS = ["/bin/sh", "/usr/bin/sh", "/bin/bash", "/busybox/sh"];
 

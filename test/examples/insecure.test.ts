@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parse } from "yaml";
-import { buildPack } from "../support/analyzer/build-pack";
+import { buildPack } from "../../dev/build-pack";
 import { runCli } from "../support/run-cli";
 import { EXAMPLES, codeBlocks, readmeOf, section, tableRows } from "./support/readme";
 

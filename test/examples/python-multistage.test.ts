@@ -11,7 +11,7 @@ import {
   PythonExampleSettings,
 } from "../../examples/python-multistage/settings";
 import { mockResources, valueOf } from "../components/hardened-image/mocks";
-import { baseImage } from "../docker/bases";
+import { baseImage } from "../../dev/docker-bases";
 import {
   cannotRun,
   processIds,
@@ -19,10 +19,10 @@ import {
   startContainer,
   waitHealthy,
 } from "../docker/containers";
-import { docker, requireDocker, runDocker } from "../support/docker";
-import { PLAIN_REGISTRY, requireRegistries, uniqueRepository } from "../support/registry";
+import { docker, requireDocker, runDocker } from "../../dev/docker";
+import { PLAIN_REGISTRY, requireRegistries, uniqueRepository } from "../../dev/registry";
 import { runCli } from "../support/run-cli";
-import { buildPack } from "../support/analyzer/build-pack";
+import { buildPack } from "../../dev/build-pack";
 
 /** The size reduction the scenario promises, in percent. */
 const PROMISED_REDUCTION = 88.5;

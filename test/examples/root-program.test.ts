@@ -3,15 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { stringify } from "yaml";
-import { buildPack } from "../support/analyzer/build-pack";
-import { baseImage } from "../docker/bases";
-import { requireDocker } from "../support/docker";
+import { buildPack } from "../../dev/build-pack";
+import { baseImage } from "../../dev/docker-bases";
+import { requireDocker } from "../../dev/docker";
 import {
   closedPort,
   PLAIN_REGISTRY,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { runCli } from "../support/run-cli";
 import { runProgram } from "../../preview/run-program";
 

@@ -1,14 +1,14 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
-import { docker, requireDocker } from "../support/docker";
+import { docker, requireDocker } from "../../dev/docker";
 import {
   DEBIAN_IMAGE,
   PLAIN_REGISTRY,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { runCli } from "../support/run-cli";
-import { buildPack } from "../support/analyzer/build-pack";
+import { buildPack } from "../../dev/build-pack";
 import { removeAll, startContainer, waitHealthy } from "../docker/containers";
 import { buildAndPushPrepared, PushedBuild } from "../docker/hardened-build";
 import { readFileSync } from "fs";

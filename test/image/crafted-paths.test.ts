@@ -5,8 +5,8 @@ import { join } from "path";
 import { extract } from "tar-stream";
 import { readImage } from "../../image/source";
 import { imageFilesystem } from "../../rules/image/filesystem";
-import { docker, requireDocker, runDocker } from "../support/docker";
-import { PLAIN_REGISTRY, requireRegistries } from "../support/registry";
+import { docker, requireDocker, runDocker } from "../../dev/docker";
+import { PLAIN_REGISTRY, requireRegistries } from "../../dev/registry";
 import { runCli } from "../support/run-cli";
 import { tarOf } from "./tar-fixtures";
 

@@ -7,7 +7,7 @@ import { Readable } from "stream";
 import { scanGoBuildInfo } from "../../image/go-buildinfo-scan";
 import { readLayer } from "../../image/layer-reader";
 import { parseGoBuildInfo } from "../../rules/image/inventory/go-buildinfo";
-import { serviceUnavailable } from "../support/registry";
+import { serviceUnavailable } from "../../dev/registry";
 import { tarOf } from "./tar-fixtures";
 
 function chunks(bytes: Buffer, size: number): Buffer[] {

@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readImageFromArchive } from "../../image/archive-reader";
-import { docker, requireDocker } from "../support/docker";
+import { docker, requireDocker } from "../../dev/docker";
 import {
   PLAIN_REGISTRY,
   pushMultiPlatformImage,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { prepareTestImages, TestImages } from "./test-images";
 
 const client = new RegistryClient();

@@ -10,7 +10,7 @@ import {
   pushManifest,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { digestOf, tarOf } from "./tar-fixtures";
 
 describe("registry reader on an image whose config lies about its layers (local registry)", function () {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { docker, runDocker } from "../support/docker";
-import { DEBIAN_IMAGE, PLAIN_REGISTRY, uniqueRepository } from "../support/registry";
+import { docker, runDocker } from "../../dev/docker";
+import { DEBIAN_IMAGE, PLAIN_REGISTRY, uniqueRepository } from "../../dev/registry";
 
 /** The Debian base in the local registry, used as a source of real binaries. */
 export const DEBIAN = `${PLAIN_REGISTRY}/${DEBIAN_IMAGE}`;

@@ -25,7 +25,7 @@ import {
   REGISTRY_USER,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 import { join } from "path";
 
 const withCredentials = (password: string) =>

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { RegistryClient } from "../../oci/client";
 import { dockerConfigCredentials } from "../../oci/docker-config";
-import { buildAndPush, docker, requireDocker } from "../support/docker";
+import { buildAndPush, docker, requireDocker } from "../../dev/docker";
 import { runCli } from "../support/run-cli";
 import {
   AUTH_REGISTRY,
@@ -17,7 +17,7 @@ import {
   REGISTRY_USER,
   requireRegistries,
   uniqueRepository,
-} from "../support/registry";
+} from "../../dev/registry";
 
 describe("registry client and hardened pin agree with Docker", function () {
   this.timeout(180_000);

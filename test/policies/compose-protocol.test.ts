@@ -1,10 +1,10 @@
 import { strict as assert } from "assert";
 import { join } from "path";
 import * as root from "../../index";
-import { AnalyzedResource } from "../../policies/protocol/analyzer-client";
+import { AnalyzedResource } from "../../preview/analyzer/analyzer-client";
 import { CATALOG } from "../../rules/catalog";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
-import { PACK_DIR } from "../support/analyzer/build-pack";
+import { PACK_DIR } from "../../dev/build-pack";
 import { RunningPack, startRunningPack } from "../support/analyzer/running-pack";
 
 const STACK = "urn:pulumi:dev::shop";

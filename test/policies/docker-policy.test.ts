@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { hardenedPolicies } from "../../policies/pack";
-import { UNKNOWN, secret } from "../../policies/protocol/properties";
+import { UNKNOWN, secret } from "../../preview/analyzer/properties";
 import {
   DOCKER_BUILD_IMAGE_TYPE,
   DOCKER_CONTAINER_TYPE,

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { AnalyzedResource, PolicyConfiguration } from "../../policies/protocol/analyzer-client";
+import { AnalyzedResource, PolicyConfiguration } from "../../preview/analyzer/analyzer-client";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
 import { RunningPack, startRunningPack } from "../support/analyzer/running-pack";
 

@@ -1,20 +1,15 @@
 import { strict as assert } from "assert";
 import { ResourceValidationArgs, unknownCheckingProxy } from "@pulumi/policy";
-import * as sdkDeserialize from "@pulumi/policy/deserialize";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { KubernetesResourceEvaluator } from "../../policies/kubernetes-evaluation";
+import { sdkDeserializeProperties } from "../../policies/sdk-internals";
 import { shareAnalyzeDeserialization } from "../../policies/shared-deserialization";
-import { UNKNOWN, secret, serializeProperties } from "../../policies/protocol/properties";
+import { UNKNOWN, secret, serializeProperties } from "../../preview/analyzer/properties";
 import { Finding } from "../../rules/finding";
 import * as evaluateModule from "../../rules/kubernetes/evaluate";
 import { KUBERNETES_RULES } from "../../rules/kubernetes/rules";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
 import { DirectResource, policyArgs } from "../support/analyzer/policy-args";
 import { VIOLATIONS, mutate } from "./kubernetes-mutations";
-
-const sdk = sdkDeserialize as unknown as {
-  deserializeProperties(struct: Struct, proxySecrets: boolean): Record<string, unknown>;
-};
 
 const TYPE = "kubernetes:apps/v1:Deployment";
 const POD = "kubernetes:core/v1:Pod";
@@ -120,7 +115,7 @@ const CASES: readonly { readonly name: string; readonly resource: DirectResource
  */
 function sharedArgs(resource: DirectResource): ResourceValidationArgs {
   const struct = serializeProperties(resource.props);
-  const props = unknownCheckingProxy(sdk.deserializeProperties(struct, false));
+  const props = unknownCheckingProxy(sdkDeserializeProperties()!(struct, false));
   return { ...policyArgs(resource), props };
 }
 

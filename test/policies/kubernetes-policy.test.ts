@@ -3,7 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { hardenedPolicies } from "../../policies/pack";
 import { KUBERNETES_WORKLOAD_TYPES } from "../../policies/kubernetes-resources";
 import { readSettings } from "../../policies/settings";
-import { UNKNOWN, secret } from "../../policies/protocol/properties";
+import { UNKNOWN, secret } from "../../preview/analyzer/properties";
 import { evaluateWorkload } from "../../rules/kubernetes/evaluate";
 import { KUBERNETES_RULES } from "../../rules/kubernetes/rules";
 import { KubernetesObject } from "../../rules/kubernetes/types";

@@ -10,7 +10,7 @@ import {
   setRunAsNonRoot,
   setSeccompRuntimeDefault,
 } from "../../policies/pod-fixes";
-import { UNKNOWN, secret } from "../../policies/protocol/properties";
+import { UNKNOWN, secret } from "../../preview/analyzer/properties";
 import { evaluateWorkload } from "../../rules/kubernetes/evaluate";
 import { policyArgs } from "../support/analyzer/policy-args";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";

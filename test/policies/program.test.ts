@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { join } from "path";
 import { runProgram } from "../../preview/run-program";
-import { UNKNOWN } from "../../policies/protocol/properties";
+import { UNKNOWN } from "../../preview/analyzer/properties";
 import { RunningPack, startRunningPack } from "../support/analyzer/running-pack";
 
 /** A program as a user writes it: an image built in the stack, deployed, with secrets. */

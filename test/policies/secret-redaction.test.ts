@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
-import { secret } from "../../policies/protocol/properties";
+import { secret } from "../../preview/analyzer/properties";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
-import { RunningPack, startRunningPack } from "../support/analyzer/running-pack";
+import { RunningPack, SDK_MODES, startRunningPack } from "../support/analyzer/running-pack";
 
 const TYPE = "kubernetes:apps/v1:Deployment";
 
@@ -53,39 +53,41 @@ const CASES: [
   ],
 ];
 
-describe("the pack never prints a secret-marked value (over the Analyzer protocol)", function () {
-  this.timeout(180_000);
-  let running: RunningPack;
-  before(async () => {
-    running = await startRunningPack();
-    await running.analyzer.configure({});
-  });
-  after(async () => {
-    await running?.stop();
-  });
-
-  for (const [field, mutate, expected] of CASES) {
-    it(`redacts a secret ${field}`, async () => {
-      const spec = hardenedPodSpec() as unknown as Record<string, unknown>;
-      const meta: Record<string, unknown> = {};
-      mutate(spec, meta);
-      const object = workloadOf("Deployment", spec as never) as Record<string, unknown>;
-      object.apiVersion = "apps/v1";
-      const template = (object.spec as Record<string, Record<string, unknown>>).template;
-      template.metadata = { ...(template.metadata as object), ...meta };
-      const diagnostics = await running.analyzer.analyze({
-        type: TYPE,
-        name: "app",
-        urn: `urn:pulumi:dev::shop::${TYPE}::app`,
-        properties: object,
-      });
-      const all = diagnostics.map((d) => d.message);
-      const leak = field === "annotation" ? /unconfined/ : /s3cret/i;
-      assert.ok(!all.some((m) => leak.test(m)), all.join("\n"));
-      assert.ok(
-        all.some((m) => m.includes(expected)),
-        `no violation reports the ${field}:\n${all.join("\n")}`,
-      );
+for (const mode of SDK_MODES) {
+  describe(`the pack never prints a secret-marked value (over the Analyzer protocol), ${mode.name}`, function () {
+    this.timeout(180_000);
+    let running: RunningPack;
+    before(async () => {
+      running = await startRunningPack(undefined, mode.env);
+      await running.analyzer.configure({});
     });
-  }
-});
+    after(async () => {
+      await running?.stop();
+    });
+
+    for (const [field, mutate, expected] of CASES) {
+      it(`redacts a secret ${field}`, async () => {
+        const spec = hardenedPodSpec() as unknown as Record<string, unknown>;
+        const meta: Record<string, unknown> = {};
+        mutate(spec, meta);
+        const object = workloadOf("Deployment", spec as never) as Record<string, unknown>;
+        object.apiVersion = "apps/v1";
+        const template = (object.spec as Record<string, Record<string, unknown>>).template;
+        template.metadata = { ...(template.metadata as object), ...meta };
+        const diagnostics = await running.analyzer.analyze({
+          type: TYPE,
+          name: "app",
+          urn: `urn:pulumi:dev::shop::${TYPE}::app`,
+          properties: object,
+        });
+        const all = diagnostics.map((d) => d.message);
+        const leak = field === "annotation" ? /unconfined/ : /s3cret/i;
+        assert.ok(!all.some((m) => leak.test(m)), all.join("\n"));
+        assert.ok(
+          all.some((m) => m.includes(expected)),
+          `no violation reports the ${field}:\n${all.join("\n")}`,
+        );
+      });
+    }
+  });
+}

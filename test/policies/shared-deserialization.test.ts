@@ -1,15 +1,17 @@
 import { strict as assert } from "assert";
-import * as sdkDeserialize from "@pulumi/policy/deserialize";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { sdkDeserializeProperties } from "../../policies/sdk-internals";
 import {
   isSharedAnalyzeProperties,
   shareAnalyzeDeserialization,
 } from "../../policies/shared-deserialization";
-import { UNKNOWN, secret, serializeProperties } from "../../policies/protocol/properties";
+import { UNKNOWN, secret, serializeProperties } from "../../preview/analyzer/properties";
 
-type Deserialize = (struct: Struct, proxySecrets: boolean) => Record<string, unknown>;
-
-const sdk = sdkDeserialize as unknown as { deserializeProperties: Deserialize };
+/** The SDK's module, as the fence sees it (its function is read at call time, as the SDK does). */
+const sdk = {
+  get deserializeProperties() {
+    return sdkDeserializeProperties()!;
+  },
+};
 
 /** The SDK's own function, taken before any test installs the shared one. */
 const original = sdk.deserializeProperties;

@@ -2,9 +2,10 @@ import { strict as assert } from "assert";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { SecretValue, UNKNOWN } from "../../policies/protocol/properties";
+import { SecretValue, UNKNOWN } from "../../preview/analyzer/properties";
 import { findProgramEntry } from "../../preview/program-entry";
 import { runProgram } from "../../preview/run-program";
+import { SDK_FALLBACK_ENV } from "../../policies/sdk-internals";
 
 const PROGRAMS = join(__dirname, "..", "fixtures", "programs");
 const MIXED = join(PROGRAMS, "mixed");
@@ -57,6 +58,30 @@ describe("runProgram", () => {
     await assert.rejects(
       runProgram(join(PROGRAMS, "failing-input")),
       /failing-input: the program failed: .*cannot reach registry 127\.0\.0\.1:5999/,
+    );
+  });
+
+  it("captures the same resources when @pulumi/pulumi/runtime/settings is missing, saying so once", async () => {
+    const run = {
+      config: { "mixed:apiToken": "s3cret-token" },
+      secretKeys: ["mixed:apiToken"],
+    };
+    const expected = await runProgram(MIXED, run);
+    const printed: string[] = [];
+    const error = console.error;
+    process.env[SDK_FALLBACK_ENV] = "pulumi-runtime-settings";
+    console.error = (line: string) => printed.push(line);
+    try {
+      assert.deepStrictEqual(await runProgram(MIXED, run), expected);
+      assert.deepStrictEqual(await runProgram(MIXED, run), expected);
+    } finally {
+      console.error = error;
+      delete process.env[SDK_FALLBACK_ENV];
+    }
+    assert.equal(printed.length, 1, printed.join("\n"));
+    assert.match(
+      printed[0],
+      /^hardened: @pulumi\/pulumi \S+: @pulumi\/pulumi\/runtime\/settings is treated as missing \(HARDENED_SDK_FALLBACK\) \(pulumi-runtime-settings\); pulumi\.runtime\.disconnect\(\) waits/,
     );
   });
 

@@ -1,8 +1,8 @@
 import { existsSync } from "fs";
 import { join } from "path";
 import { findEngineOnPath } from "../../preview/engine/run-engine-operation";
-import { buildPack } from "./analyzer/build-pack";
-import { serviceUnavailable } from "./registry";
+import { buildPack } from "../../dev/build-pack";
+import { serviceUnavailable } from "../../dev/registry";
 
 export { EngineViolation, engineViolations } from "../../preview/engine/engine-violations";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { cliGovernance, cliRefusalOf } from "../../../cli/config/exemption-governance";
 import { loadConfig } from "../../../cli/config/load-config";
-import { InputError } from "../../../cli/input-error";
+import { InputError } from "../../../shared/input-error";
 
 function configFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "hardened-config-")), "hardened.yaml");

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { Readable } from "stream";
-import { InputError } from "../../../cli/input-error";
+import { InputError } from "../../../shared/input-error";
 import { checkManifests } from "../../../cli/manifests/check-manifests";
 import { readLayer } from "../../../image/layer-reader";
 import { ImageReadError } from "../../../image/errors";

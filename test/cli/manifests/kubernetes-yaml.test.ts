@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import { join } from "path";
-import { InputError } from "../../../cli/input-error";
+import { InputError } from "../../../shared/input-error";
 import { parseManifests } from "../../../cli/manifests/parse-manifests";
 import { KUBERNETES_YAML_CORPUS } from "./kubernetes-yaml.corpus";
 

@@ -19,7 +19,7 @@ import {
   pushImage,
   requireRegistries,
   uniqueRepository,
-} from "../../support/registry";
+} from "../../../dev/registry";
 import { contextWith } from "./fixtures";
 import { PUSHED_DIGEST, Registered, mockResources, valueOf } from "./mocks";
 

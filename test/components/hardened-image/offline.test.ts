@@ -4,7 +4,7 @@ import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { HardenedImage } from "../../../components/hardened-image/hardened-image";
 import { placeholderDigest } from "../../../components/hardened-image/run-mode";
-import { closedPort } from "../../support/registry";
+import { closedPort } from "../../../dev/registry";
 import { contextWith, fakeDigest } from "./fixtures";
 import { isKnown, mockResources, valueOf } from "./mocks";
 

@@ -11,7 +11,7 @@ import { HardenedImage } from "../../../components/hardened-image/hardened-image
 import { HardenedImageArgs } from "../../../components/hardened-image/args";
 import { ImageVerifyArgs } from "../../../components/hardened-image/verify-args";
 import { RegistryClient } from "../../../oci/client";
-import { requireDocker } from "../../support/docker";
+import { requireDocker } from "../../../dev/docker";
 import {
   AUTH_REGISTRY,
   REGISTRY_PASSWORD,
@@ -20,7 +20,7 @@ import {
   pushImage,
   requireRegistries,
   uniqueRepository,
-} from "../../support/registry";
+} from "../../../dev/registry";
 import { prepareTestImages, TestImages } from "../../image/test-images";
 import { contextWith } from "./fixtures";
 import { isKnown, mockResources, valueOf } from "./mocks";

@@ -1,4 +1,4 @@
-import { PLAIN_REGISTRY, Pushed, pushImage, pushMultiPlatformImage } from "../../support/registry";
+import { PLAIN_REGISTRY, Pushed, pushImage, pushMultiPlatformImage } from "../../../dev/registry";
 
 /** The repository prefix examples/pinned-digests/Dockerfile names, in the plain local registry. */
 export const EXAMPLE_REPOSITORIES = "examples/pinned-digests";

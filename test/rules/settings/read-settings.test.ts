@@ -8,7 +8,7 @@ import { PolicyConfigError, readSettings, settingsSchema } from "../../../polici
 import { CATALOG } from "../../../rules/catalog";
 import { parsePssVersion } from "../../../rules/kubernetes/pss-version";
 import { SETTING_NAMES, SettingName } from "../../../rules/settings/read-settings";
-import { InputError } from "../../../cli/input-error";
+import { InputError } from "../../../shared/input-error";
 
 /**
  * Values of every shared setting, each accepted or refused. `semantic` marks a value the JSON

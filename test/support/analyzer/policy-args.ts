@@ -1,12 +1,12 @@
 import { ResourceValidationArgs, unknownCheckingProxy } from "@pulumi/policy";
-import * as sdkDeserialize from "@pulumi/policy/deserialize";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { serializeProperties } from "../../../policies/protocol/properties";
+import { sdkDeserializeProperties } from "../../../policies/sdk-internals";
+import { serializeProperties } from "../../../preview/analyzer/properties";
 
-/** The policy SDK's own deserializer (internal to `@pulumi/policy`, so typed here). */
-const { deserializeProperties } = sdkDeserialize as unknown as {
-  deserializeProperties(struct: Struct, proxySecrets: boolean): Record<string, unknown>;
-};
+/**
+ * The policy SDK's own deserializer (internal to `@pulumi/policy`, reached through the fence),
+ * taken when this module loads, before any test shares it.
+ */
+const deserializeProperties = sdkDeserializeProperties()!;
 
 /** Thrown by `notApplicable` in {@link policyArgs}, as the policy SDK does. */
 export class NotApplicable extends Error {}
@@ -16,7 +16,7 @@ export interface DirectResource {
   readonly type: string;
   readonly name?: string;
   readonly urn?: string;
-  /** Inputs; may hold `UNKNOWN` and `secret(...)` from policies/protocol/properties. */
+  /** Inputs; may hold `UNKNOWN` and `secret(...)` from preview/analyzer/properties. */
   readonly props: Readonly<Record<string, unknown>>;
   /** The policy's configuration (what `getConfig()` returns). @default {} */
   readonly config?: Readonly<Record<string, unknown>>;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "fs";
 import { dirname, join } from "path";
 
 /**
- * The folder of pulumi-hardened's own package.json, found from source (`cli/`) and from the build
- * (`bin/cli/`) alike.
+ * The folder of pulumi-hardened's own package.json, found from source (`shared/`) and from the build
+ * (`bin/shared/`) alike, by the CLI and the examples.
  */
 export function packageRoot(): string {
   let dir = __dirname;

@@ -1,5 +1,5 @@
-import { DEBIAN_IMAGE, PLAIN_REGISTRY, uniqueRepository } from "../support/registry";
-import { docker } from "../support/docker";
+import { DEBIAN_IMAGE, PLAIN_REGISTRY, uniqueRepository } from "./registry";
+import { docker } from "./docker";
 
 /**
  * Stand-ins for the public base images the presets default to, made from the local Debian image

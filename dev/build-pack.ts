@@ -1,8 +1,9 @@
 import * as path from "path";
 import * as ts from "typescript";
+import { PACK_LIB, copyCompiledPack } from "../policies/publish";
 
 /** The repository root. */
-export const REPO_ROOT = path.resolve(__dirname, "../../..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** The policy pack directory, as passed to `pulumi preview --policy-pack`. */
 export const PACK_DIR = path.join(REPO_ROOT, "policies");
@@ -11,7 +12,8 @@ let built = false;
 
 /**
  * Compiles the policy pack, the ready packs per profile (`packs/`) and everything they import
- * into `bin/`, exactly where `npm run build` (run by `npm ci` through `prepare`) puts it, so the pack the tests start is the current source.
+ * into `bin/`, and the pack's code into `policies/lib/`, exactly where `npm run build` (run by
+ * `npm ci` through `prepare`) puts them, so the pack the tests start is the current source.
  * Type errors are left to `tsc -p tsconfig.test.json`; only emitting is needed here. Runs once
  * per test process.
  */
@@ -42,5 +44,6 @@ export function buildPack(): void {
   if (result.emitSkipped) {
     throw new Error("TypeScript did not emit the policy pack");
   }
+  copyCompiledPack(PACK_LIB);
   built = true;
 }
