@@ -77,6 +77,26 @@ export function settingsSchema(ruleIds: readonly string[]): PolicyConfigSchema {
  * the policy, the setting and what is allowed when a value is invalid.
  */
 export function readSettings(policy: string, config: Record<string, unknown>): PackSettings {
+  const key = JSON.stringify(config);
+  let read = READ.get(key);
+  if (read === undefined) {
+    read = readUncached(policy, config);
+    if (READ.size >= MAX_READ) {
+      READ.clear();
+    }
+    READ.set(key, read);
+  }
+  return read;
+}
+
+/**
+ * The settings read, by their configuration as JSON: every policy reads its settings on every
+ * resource, and the configuration changes only with the engine's next Configure.
+ */
+const READ = new Map<string, PackSettings>();
+const MAX_READ = 256;
+
+function readUncached(policy: string, config: Record<string, unknown>): PackSettings {
   let settings;
   try {
     settings = readSharedSettings(config, {

@@ -94,6 +94,9 @@ function hasType(node: SchemaNode, value: unknown): boolean {
   }
 }
 
+/** The first wrong value found: its path and what was given and what is allowed. */
+type Problem = readonly [field: string, problem: string];
+
 /**
  * Checks `value` against `node` as a JSON schema validator would, field by field. Throws a
  * {@link SettingError} for the first wrong value, naming its path under `field`, what was given
@@ -106,72 +109,84 @@ export function checkSchema(
   field: string,
   patterns: PatternTexts = {},
 ): void {
-  const wrong = (): never => {
-    throw new SettingError(
-      field,
-      `got ${JSON.stringify(value)}; expected ${expectedOf(node, patterns)}`,
-    );
-  };
+  const problem = problemOf(node, value, field, patterns);
+  if (problem !== undefined) {
+    throw new SettingError(problem[0], problem[1]);
+  }
+}
+
+/** {@link checkSchema} without throwing (the pack reads settings on every validation). */
+function problemOf(
+  node: SchemaNode,
+  value: unknown,
+  field: string,
+  patterns: PatternTexts,
+): Problem | undefined {
+  const wrong = (): Problem => [
+    field,
+    `got ${JSON.stringify(value)}; expected ${expectedOf(node, patterns)}`,
+  ];
   if (node.oneOf !== undefined) {
-    const matching = node.oneOf.filter((alternative) => {
-      try {
-        checkSchema(alternative, value, field, patterns);
-        return true;
-      } catch (error) {
-        if (error instanceof SettingError) {
-          return false;
-        }
-        throw error;
-      }
-    });
-    if (matching.length === 0) {
-      // When one alternative fits the value's shape, its own error says best what is wrong.
-      const fitting = node.oneOf.filter(
-        (n) =>
-          hasType(n, value) &&
-          (n.required ?? []).every((k) => (value as Record<string, unknown>)[k] !== undefined),
+    const problems = node.oneOf.map((n) => problemOf(n, value, field, patterns));
+    const matching = problems.filter((p) => p === undefined).length;
+    if (matching === 0) {
+      // When one alternative fits the value's shape, its own problem says best what is wrong.
+      const fitting = node.oneOf.flatMap((n, i) =>
+        hasType(n, value) &&
+        (n.required ?? []).every((k) => (value as Record<string, unknown>)[k] !== undefined)
+          ? [problems[i]]
+          : [],
       );
-      if (fitting.length === 1) {
-        checkSchema(fitting[0], value, field, patterns);
-      }
+      return fitting.length === 1 ? fitting[0] : wrong();
     }
-    if (matching.length !== 1) {
-      wrong();
+    if (matching > 1) {
+      return wrong();
     }
   }
   if (!hasType(node, value)) {
-    wrong();
+    return wrong();
   }
   if (node.enum !== undefined && !node.enum.includes(value as string)) {
-    wrong();
+    return wrong();
   }
-  if (typeof value === "string") {
-    if (
-      (node.minLength !== undefined && [...value].length < node.minLength) ||
-      (node.pattern !== undefined && !matchesPattern(node.pattern, value))
-    ) {
-      wrong();
-    }
+  if (
+    typeof value === "string" &&
+    ((node.minLength !== undefined && [...value].length < node.minLength) ||
+      (node.pattern !== undefined && !matchesPattern(node.pattern, value)))
+  ) {
+    return wrong();
   }
   if (typeof value === "number" && node.minimum !== undefined && value < node.minimum) {
-    wrong();
+    return wrong();
   }
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, i) => {
-      if (node.items !== undefined) {
-        checkSchema(node.items, item, `${field}[${i}]`, patterns);
-      }
-      if (node.uniqueItems && value.findIndex((other) => sameJson(other, item)) < i) {
-        throw new SettingError(
-          `${field}[${i}]`,
-          `${JSON.stringify(item)} is listed twice; expected each value once`,
-        );
-      }
-    });
+    return arrayProblem(node, value, field, patterns);
   }
-  if (isObject(value)) {
-    checkObject(node, value, field, patterns);
+  return isObject(value) ? objectProblem(node, value, field, patterns) : undefined;
+}
+
+function arrayProblem(
+  node: SchemaNode,
+  value: readonly unknown[],
+  field: string,
+  patterns: PatternTexts,
+): Problem | undefined {
+  for (const [i, item] of value.entries()) {
+    const problem =
+      node.items === undefined
+        ? undefined
+        : problemOf(node.items, item, `${field}[${i}]`, patterns);
+    if (problem !== undefined) {
+      return problem;
+    }
+    if (node.uniqueItems && value.findIndex((other) => sameJson(other, item)) < i) {
+      return [
+        `${field}[${i}]`,
+        `${JSON.stringify(item)} is listed twice; expected each value once`,
+      ];
+    }
   }
+  return undefined;
 }
 
 const PATTERNS = new Map<string, RegExp>();
@@ -189,34 +204,38 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function checkObject(
+function objectProblem(
   node: SchemaNode,
   value: Readonly<Record<string, unknown>>,
   field: string,
   patterns: PatternTexts,
-): void {
+): Problem | undefined {
   const properties = node.properties ?? {};
   const known = Object.keys(properties);
   if (node.additionalProperties === false) {
     const unknown = Object.keys(value).find((key) => !known.includes(key));
     if (unknown !== undefined) {
-      throw new SettingError(
+      return [
         `${field}.${unknown}`,
         `unknown key; expected one of ${known.join(", ")}${didYouMean(unknown, known)}`,
-      );
+      ];
     }
   }
   for (const key of node.required ?? []) {
     if (value[key] === undefined) {
-      throw new SettingError(
+      return [
         `${field}.${key}`,
         `missing; expected ${properties[key] === undefined ? "a value" : expectedOf(properties[key], patterns)}`,
-      );
+      ];
     }
   }
   for (const [key, child] of Object.entries(properties)) {
     if (value[key] !== undefined) {
-      checkSchema(child, value[key], `${field}.${key}`, patterns);
+      const problem = problemOf(child, value[key], `${field}.${key}`, patterns);
+      if (problem !== undefined) {
+        return problem;
+      }
     }
   }
+  return undefined;
 }
