@@ -65,6 +65,12 @@ export function renderPreview(
       "Their children exist only under the real engine and were not checked: run `hardened preview --engine pulumi` or `pulumi preview --policy-pack`.",
     );
   }
+  if (result.unansweredInvokes.length > 0) {
+    lines.push(
+      `Answered with nothing under mocks: ${plural(result.unansweredInvokes.length, "function")} (${result.unansweredInvokes.join(", ")}).`,
+      "Resources the program builds from their results were not seen: run `hardened preview --engine pulumi` to check them.",
+    );
+  }
   if (undecrypted.length > 0) {
     lines.push(
       `Encrypted config not decrypted: ${undecrypted.join(", ")} (the program saw a secret placeholder).`,

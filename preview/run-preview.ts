@@ -20,6 +20,8 @@ export interface PreviewResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Components whose children mocks could not produce, so nothing inside them was analyzed. */
   readonly unexpanded: readonly UnexpandedComponent[];
+  /** Functions the program called, answered with an empty result under mocks (`captureProgram`). */
+  readonly unansweredInvokes: readonly string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export async function runPreview(
   run: ProgramRun,
   policyConfig: Readonly<Record<string, PolicyConfiguration>>,
 ): Promise<PreviewResult> {
-  const { resources, unexpanded } = await captureProgram(programDir, run);
+  const { resources, unexpanded, unansweredInvokes } = await captureProgram(programDir, run);
   const engine = await startEngineServer();
   try {
     const pack = await startPolicyPack(packDir, { engineAddress: engine.address });
@@ -53,6 +55,7 @@ export async function runPreview(
         resources,
         diagnostics,
         unexpanded,
+        unansweredInvokes,
       };
     } finally {
       analyzer.close();

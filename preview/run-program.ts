@@ -53,6 +53,11 @@ export interface ProgramCapture {
   readonly resources: AnalyzedResource[];
   /** Components whose children mocks cannot produce (see `expandsOnlyUnderEngine`). */
   readonly unexpanded: UnexpandedComponent[];
+  /**
+   * The functions (invokes) the program called, each answered with an empty result under mocks,
+   * in call order without repeats: resources built from their results are not seen.
+   */
+  readonly unansweredInvokes: string[];
 }
 
 /**
@@ -102,10 +107,16 @@ export async function captureProgram(
   pulumi.runtime.setAllConfig({ ...program.configDefaults, ...(run.config ?? {}) }, [
     ...(run.secretKeys ?? []),
   ]);
+  const unansweredInvokes: string[] = [];
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => ({ id: undefined, state: args.inputs }),
-      call: () => ({}),
+      call: (args) => {
+        if (!unansweredInvokes.includes(args.token)) {
+          unansweredInvokes.push(args.token);
+        }
+        return {};
+      },
     },
     program.project,
     run.stack ?? "dev",
@@ -179,5 +190,5 @@ export async function captureProgram(
       `${programDir}: the program failed: ${first instanceof Error ? first.message : String(first)}`,
     );
   }
-  return { resources: captured, unexpanded };
+  return { resources: captured, unexpanded, unansweredInvokes };
 }

@@ -146,7 +146,11 @@ export function registerPreviewCommand(program: Command): void {
                 command: "preview",
                 findings: previewFindings(result, relative(process.cwd(), entry)),
                 checked: result.resources.length,
-                settings: { engine: "mocks", unexpanded: String(result.unexpanded.length) },
+                settings: {
+                  engine: "mocks",
+                  unexpanded: String(result.unexpanded.length),
+                  unansweredInvokes: result.unansweredInvokes.join(","),
+                },
               },
               options.format,
             ),

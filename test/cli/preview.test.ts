@@ -36,6 +36,28 @@ describe("hardened preview", function () {
     assert.match(run.stdout, /the update would be blocked\n$/);
   });
 
+  it("names the functions mocks answered with nothing, whose results the program builds resources from", () => {
+    const run = runCli(["preview", join(PROGRAMS, "invoked")]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /1 resource to analyze/);
+    assert.ok(
+      run.stdout.includes(
+        "Answered with nothing under mocks: 1 function (acme:platform:listWorkloads).\n" +
+          "Resources the program builds from their results were not seen: run `hardened preview --engine pulumi` to check them.",
+      ),
+      run.stdout,
+    );
+    const json = JSON.parse(
+      runCli(["preview", join(PROGRAMS, "invoked"), "--format", "json"]).stdout,
+    ) as { summary: Record<string, string> };
+    assert.equal(json.summary.unansweredInvokes, "acme:platform:listWorkloads");
+    assert.doesNotMatch(
+      runCli(["preview", join(PROGRAMS, "hardened")]).stdout,
+      /Answered with nothing/,
+      "a program that calls no function gets no such line",
+    );
+  });
+
   it("passes a hardened program with exit 0", () => {
     const run = runCli(["preview", join(PROGRAMS, "hardened")]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
