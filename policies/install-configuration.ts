@@ -2,11 +2,13 @@ import { Policies } from "@pulumi/policy";
 import { checkPackConfig } from "./config-check";
 import { captureConfiguration } from "./configured-levels";
 import { PACK_SECTION } from "./pack-section";
+import { readSecretsFromRequests } from "./shared-deserialization";
 
 /**
  * Makes a pack built from {@link hardenedPolicies} read its configuration as a whole: the
  * pack-level `hardened` section, each policy's configured level, a one-line error for an invalid
- * value and a warning for an unknown policy name or setting. Call it before `new PolicyPack(...)`
+ * value and a warning for an unknown policy name or setting; and redact secret-marked values from
+ * violations (read from each request). Call it before `new PolicyPack(...)`
  * (the pack's own entry point does). When the SDK's server cannot be hooked, the fence
  * (`sdk-internals`) says so once on stderr: the policies then read only their own settings, at
  * their default levels.
@@ -20,4 +22,5 @@ export function installPackConfiguration(policies: Policies): void {
     alwaysAdvisory: [PACK_SECTION],
     check: (config) => checkPackConfig(config, names, settingNames),
   });
+  readSecretsFromRequests();
 }

@@ -38,11 +38,25 @@ const sharedProperties = new WeakSet<object>();
 export function shareAnalyzeDeserialization(): boolean {
   if (installed === undefined) {
     installed = sdkProxyMarkers() !== undefined && replaceDeserializeProperties(sharedDeserialize);
-    if (!installed) {
-      wrapAnalyzerService(readRequestSecrets);
-    }
+    readSecretsFromRequests();
   }
   return installed;
+}
+
+let requestSecretsRead = false;
+
+/**
+ * Makes a pack whose properties are not deserialized by {@link shareAnalyzeDeserialization} (the
+ * fallback, or a platform's own pack composed of `hardenedPolicies` and other policies) redact
+ * secret values all the same: the secret strings of each Analyze request are read from the
+ * request. Does nothing while sharing is active, which records them itself.
+ */
+export function readSecretsFromRequests(): void {
+  if (installed === true || requestSecretsRead) {
+    return;
+  }
+  requestSecretsRead = true;
+  wrapAnalyzerService(readRequestSecrets);
 }
 
 function sharedDeserialize(

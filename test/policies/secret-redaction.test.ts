@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { join } from "path";
 import { secret } from "../../preview/analyzer/properties";
 import { hardenedPodSpec, setPath, workloadOf } from "../fixtures/workloads";
 import { RunningPack, SDK_MODES, startRunningPack } from "../support/analyzer/running-pack";
@@ -53,19 +54,41 @@ const CASES: [
   ],
 ];
 
-for (const mode of SDK_MODES) {
-  describe(`the pack never prints a secret-marked value (over the Analyzer protocol), ${mode.name}`, function () {
+/** A platform team's own pack of hardenedPolicies (its README's recipe). */
+const COMPOSED = join(__dirname, "..", "fixtures", "composed-pack");
+
+/** Packs to try: title, folder (default: the pack), environment, the fields its rules report. */
+const PACKS: [string, string | undefined, Readonly<Record<string, string>>, readonly string[]][] = [
+  ...SDK_MODES.map(
+    (mode): [string, undefined, Readonly<Record<string, string>>, readonly string[]] => [
+      `the pack, ${mode.name}`,
+      undefined,
+      mode.env,
+      CASES.map(([field]) => field),
+    ],
+  ),
+  // Its restricted Kubernetes rules report every field but the image (image-digest is hardened).
+  [
+    "a pack composed with hardenedPolicies",
+    COMPOSED,
+    {},
+    CASES.map(([field]) => field).filter((field) => field !== "image"),
+  ],
+];
+
+for (const [title, packDir, env, fields] of PACKS) {
+  describe(`${title}: never prints a secret-marked value (over the Analyzer protocol)`, function () {
     this.timeout(180_000);
     let running: RunningPack;
     before(async () => {
-      running = await startRunningPack(undefined, mode.env);
+      running = await startRunningPack(packDir, env);
       await running.analyzer.configure({});
     });
     after(async () => {
       await running?.stop();
     });
 
-    for (const [field, mutate, expected] of CASES) {
+    for (const [field, mutate, expected] of CASES.filter(([f]) => fields.includes(f))) {
       it(`redacts a secret ${field}`, async () => {
         const spec = hardenedPodSpec() as unknown as Record<string, unknown>;
         const meta: Record<string, unknown> = {};
