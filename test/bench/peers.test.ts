@@ -37,6 +37,7 @@ describe("bench: peers", () => {
     assert.ok(peerIds("checkov", ["privileged"]).has("CKV_K8S_16"));
     assert.ok(peerIds("kube-score", ["privileged"]).has("container-security-context-privileged"));
     assert.ok(peerIds("trivy", ["dockerfile-final-user"]).has(normaliseId("trivy", "AVD-DS-0002")));
+    assert.ok(peerIds("trivy", ["dockerfile-secret-name"]).has(normaliseId("trivy", "DS-0031")));
     assert.equal(peerIds("hadolint", ["privileged"]).size, 0);
   });
 
