@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { WORKLOAD_KINDS, WORKLOAD_SHAPES } from "../rules/kubernetes/workload-kinds";
+import { WORKLOAD_API_VERSIONS } from "../dev/workload-api-versions";
 
 const IMAGES = [
   "registry.example.com/team/app:1.4.2@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945",
@@ -7,19 +8,6 @@ const IMAGES = [
   "ghcr.io/acme/api:2.0",
   "busybox",
 ];
-
-/** The API version each workload kind is served at, so other tools decode the objects too. */
-const API_VERSIONS: Readonly<Record<string, string>> = {
-  Pod: "v1",
-  PodTemplate: "v1",
-  ReplicationController: "v1",
-  ReplicaSet: "apps/v1",
-  Deployment: "apps/v1",
-  StatefulSet: "apps/v1",
-  DaemonSet: "apps/v1",
-  Job: "batch/v1",
-  CronJob: "batch/v1",
-};
 
 /** Kinds whose pods run to completion: a readiness probe means nothing for them. */
 const RUN_TO_COMPLETION: ReadonlySet<string> = new Set(["Job", "CronJob"]);
@@ -134,7 +122,7 @@ export function plantedWorkloads(count: number): GeneratedWorkload[] {
     const kind = WORKLOAD_KINDS[i % WORKLOAD_KINDS.length];
     const shape = WORKLOAD_SHAPES[kind];
     const root: Record<string, unknown> = {
-      apiVersion: API_VERSIONS[kind] ?? "v1",
+      apiVersion: WORKLOAD_API_VERSIONS[kind] ?? "v1",
       kind,
       metadata: { name: `app-${i}`, namespace: i % 8 === 0 ? "default" : "shop" },
     };
