@@ -1,4 +1,5 @@
 import { RuleMetadata, RuleTarget } from "../../rules/rule";
+import { exampleLines } from "./rule-examples-markdown";
 
 const TARGET: Readonly<Record<RuleTarget, string>> = {
   kubernetes: "a Kubernetes workload (`hardened check`, the pack, `HardenedDeployment`)",
@@ -83,6 +84,7 @@ function section(rule: RuleMetadata): string[] {
     "",
     "**How to fix.** " + rule.remediation,
     "",
+    ...exampleLines(rule),
     "**How to exempt** (every exemption needs a reason, and stays visible as exempted; see [exemptions.md](exemptions.md)):",
     "",
     ...exemptionLines(rule),
@@ -93,8 +95,8 @@ function section(rule: RuleMetadata): string[] {
 /**
  * The rule documentation in Markdown: an index, then one section per rule headed by its id (so
  * its anchor is the id): what it requires, why, the standards and peer tools' equivalent ids
- * from the catalog references, how to fix and how to exempt. `hardened rules --format markdown`
- * prints it; docs/rules.md is its output.
+ * from the catalog references, how to fix, a failing and a passing example, and how to exempt.
+ * `hardened rules --format markdown` prints it; docs/rules.md is its output.
  */
 export function renderRulesMarkdown(rules: readonly RuleMetadata[]): string {
   return [

@@ -4,6 +4,8 @@ import { join } from "path";
 import { renderRulesMarkdown } from "../../../cli/output/rules-markdown";
 import { renderSarif } from "../../../cli/output/sarif";
 import { CATALOG, getRule } from "../../../rules/catalog";
+import { EXAMPLE_LANGUAGE } from "../../../rules/example";
+import { exampleOf } from "../../../rules/examples";
 import { REPOSITORY_URL } from "../../../rules/documentation-url";
 import { runCli } from "../../support/run-cli";
 
@@ -39,6 +41,23 @@ describe("rule documentation from the catalog", () => {
     }
     const dockerfile = doc.slice(doc.indexOf("## dockerfile-final-user\n"));
     assert.ok(dockerfile.includes('`# hardened ignore=dockerfile-final-user reason="…"`'));
+  });
+
+  it("shows each rule's failing and passing example, the ones its test runs, in its target's language", () => {
+    const doc = readFileSync(DOC, "utf8");
+    for (const [i, rule] of CATALOG.entries()) {
+      const next = CATALOG[i + 1];
+      const section = doc.slice(
+        doc.indexOf(`## ${rule.id}\n`),
+        next ? doc.indexOf(`## ${next.id}\n`) : undefined,
+      );
+      const { failing, passing } = exampleOf(rule.id);
+      const fence = "```" + EXAMPLE_LANGUAGE[rule.target];
+      assert.ok(section.includes(`Failing example:\n\n${fence}\n${failing}\`\`\`\n`), rule.id);
+      assert.ok(section.includes(`Passing example:\n\n${fence}\n${passing}\`\`\`\n`), rule.id);
+    }
+    const registries = doc.slice(doc.indexOf("## allowed-registries\n"));
+    assert.ok(registries.includes('with the setting `allowedRegistries: ["ghcr.io/acme"]`'));
   });
 
   it("SARIF rules carry the full description, help and a helpUri at the rule's section", () => {

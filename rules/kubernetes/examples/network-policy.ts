@@ -1,0 +1,23 @@
+import { RuleExample } from "../../example";
+import { podManifest } from "./pod-manifest";
+
+const networkPolicy = (selector: string[]) =>
+  [
+    "apiVersion: networking.k8s.io/v1",
+    "kind: NetworkPolicy",
+    "metadata:",
+    "  name: default-deny",
+    "  namespace: shop",
+    "spec:",
+    ...selector.map((line) => `  ${line}`),
+    "  policyTypes: [Ingress, Egress]",
+    "",
+  ].join("\n");
+
+const web = podManifest({ labels: ["app: web"] });
+
+/** The example of `network-policy-isolation`: a workload and the NetworkPolicies beside it. */
+export const NETWORK_POLICY_EXAMPLE: RuleExample = {
+  failing: `${web}---\n${networkPolicy(["podSelector:", "  matchLabels:", "    app: api"])}`,
+  passing: `${web}---\n${networkPolicy(["podSelector: {}"])}`,
+};
