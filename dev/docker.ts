@@ -47,6 +47,25 @@ export function docker(
   return run.stdout;
 }
 
+/** Docker CLIs that may build with the engine's own BuildKit: the Debian docker.io one first. */
+const BUILDKIT_CANDIDATE_CLIS = ["/usr/bin/docker", "docker"];
+
+/**
+ * A docker CLI that builds with BuildKit (`DOCKER_BUILDKIT=1`, no buildx) against this engine,
+ * found by building a one-line Dockerfile with each candidate, or undefined when none does.
+ */
+export function buildKitDockerCli(): string | undefined {
+  return BUILDKIT_CANDIDATE_CLIS.find(
+    (cli) =>
+      spawnSync(cli, ["build", "-q", "-"], {
+        input: "FROM scratch\nLABEL probe=buildkit\n",
+        env: { ...process.env, DOCKER_BUILDKIT: "1" },
+        encoding: "utf8",
+        timeout: 120_000,
+      }).status === 0,
+  );
+}
+
 /** True when the docker CLI reaches an engine. */
 export function dockerReachable(): boolean {
   return runDocker(["info", "--format", "{{.ServerVersion}}"]).code === 0;

@@ -1,5 +1,5 @@
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { DOCKER_BUILD_IMAGE_TYPE } from "../rules/docker-resource";
+import { BUILDKIT_IMAGE_TYPES } from "../rules/docker-resource";
 import { DockerfileRule } from "../rules/dockerfile/dockerfile-rule";
 import { lintDockerfile } from "../rules/dockerfile/lint";
 import { DockerfileSyntaxError } from "../rules/dockerfile/syntax-error";
@@ -94,7 +94,8 @@ export function lintInlineDockerfile(
 
 /**
  * The CrossGuard policy of one Dockerfile rule: it lints the inline Dockerfile of every
- * `dockerbuild.Image` (`docker-build:index:Image`).
+ * `dockerbuild.Image` (`docker-build:index:Image`) and every HardenedImage build step
+ * (`pulumi-nodejs:dynamic/hardened:ImageBuild`).
  *
  * @param ruleIds every rule id in the catalog, for the config schema.
  */
@@ -103,8 +104,8 @@ export function dockerfilePolicy(
   ruleIds: readonly string[],
 ): ResourceValidationPolicy {
   const validate: ResourceValidationPolicy["validateResource"] = (args, reportViolation) => {
-    if (args.type !== DOCKER_BUILD_IMAGE_TYPE) {
-      args.notApplicable(`applies to ${DOCKER_BUILD_IMAGE_TYPE} only`);
+    if (!BUILDKIT_IMAGE_TYPES.includes(args.type)) {
+      args.notApplicable(`applies to ${BUILDKIT_IMAGE_TYPES.join(", ")} only`);
     }
     const result = lintInlineDockerfile(rule, args);
     if ("notApplicable" in result) {
@@ -118,6 +119,5 @@ export function dockerfilePolicy(
       }
     }
   };
-  Object.assign(validate, { __pulumiType: DOCKER_BUILD_IMAGE_TYPE });
   return { ...policyMetadata(rule, ruleIds), validateResource: validate };
 }

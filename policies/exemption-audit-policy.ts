@@ -1,7 +1,7 @@
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { Finding } from "../rules/finding";
 import {
-  DOCKER_BUILD_IMAGE_TYPE,
+  BUILDKIT_IMAGE_TYPES,
   DockerResourceRule,
   builtImageByDigest,
 } from "../rules/docker-resource";
@@ -85,7 +85,7 @@ export function exemptedFindings(
 ): Finding[] {
   const enabled = <R extends { readonly id: string }>(list: readonly R[]) =>
     list.filter((r) => enforcementLevelOf(r.id) !== "disabled");
-  if (args.type === DOCKER_BUILD_IMAGE_TYPE) {
+  if (BUILDKIT_IMAGE_TYPES.includes(args.type)) {
     return enabled(rules.dockerfile).flatMap((rule) => {
       const result = lintInlineDockerfile(rule, withConfigOf(rule.id, args));
       return "findings" in result
@@ -150,7 +150,7 @@ export function exemptionAuditPolicy(
 ): ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack"> {
   const dockerTypes = new Set(rules.docker.flatMap((r) => r.resourceTypes));
   if (rules.dockerfile.length > 0) {
-    dockerTypes.add(DOCKER_BUILD_IMAGE_TYPE);
+    BUILDKIT_IMAGE_TYPES.forEach((type) => dockerTypes.add(type));
   }
   return {
     name: PACK_SECTION,

@@ -27,8 +27,12 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
 const peers = manifest.peerDependencies ?? {};
 
-/** The Pulumi SDKs a user's program shares with the package: one copy each, the user's own. */
-const PULUMI_PEERS = ["@pulumi/docker", "@pulumi/kubernetes", "@pulumi/policy", "@pulumi/pulumi"];
+/**
+ * The Pulumi SDKs a user's program shares with the package: one copy each, the user's own.
+ * `@pulumi/docker` is not one: HardenedImage builds with the Docker CLI, and the policy pack
+ * reads Docker resources by their type tokens, so any version of it works beside the package.
+ */
+const PULUMI_PEERS = ["@pulumi/kubernetes", "@pulumi/policy", "@pulumi/pulumi"];
 
 /** Packages the published code loads only when it runs from its TypeScript sources. */
 const SOURCES_ONLY = ["ts-node"];

@@ -1,9 +1,21 @@
-import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { HardenStageArgs } from "./harden-stage";
 import { ImageLabelArgs } from "./labels";
 import { ImagePreset } from "./preset-args";
 import { ImageVerifyArgs } from "./verify-args";
+
+/** Credentials for the registry a HardenedImage pushes to. */
+export interface ImageRegistryArgs {
+  /**
+   * The registry server, e.g. `ghcr.io`.
+   * @default the registry of `imageName`
+   */
+  readonly server?: pulumi.Input<string>;
+  /** The user name. */
+  readonly username?: pulumi.Input<string>;
+  /** The password or token. */
+  readonly password?: pulumi.Input<string>;
+}
 
 /** The arguments of `HardenedImage`. */
 export interface HardenedImageArgs {
@@ -43,31 +55,39 @@ export interface HardenedImageArgs {
    */
   readonly platform?: pulumi.Input<string>;
   /**
-   * The Docker builder. The presets need nothing beyond the classic builder; with BuildKit they
-   * keep the package manager's cache in a cache mount. BuildKit is needed for `secrets` and for
-   * Dockerfiles that use `RUN --mount` or heredocs.
-   * @default "BuilderV1"
+   * The Docker builder. Left out, the component builds with BuildKit (`DOCKER_BUILDKIT=1`, the
+   * engine's own BuildKit) when the Docker CLI and engine support it, and otherwise with the
+   * classic builder, logging why: a Linux engine from 18.09 on, and for a CLI from 23.0 on the
+   * buildx plugin. `"BuilderBuildKit"` fails with `HardenedImageArgsError` where BuildKit cannot
+   * build; `"BuilderV1"` always uses the classic builder. BuildKit is needed for `secrets` and
+   * for Dockerfiles that use `RUN --mount` or heredocs; with it the presets keep the package
+   * manager's cache in a cache mount.
+   * @default BuildKit where the engine supports it, else the classic builder
    */
   readonly builderVersion?: "BuilderV1" | "BuilderBuildKit";
+  /**
+   * The Docker CLI that builds and pushes, and that is asked which builders the engine has.
+   * @default "docker" on the PATH
+   */
+  readonly dockerCli?: string;
   /**
    * Build secrets, id → a file on the build machine (outside the build context): each is passed
    * as `docker build --secret id=<id>,src=<file>` and exists only at `/run/secrets/<id>` during
    * the `RUN` steps that mount it (`RUN --mount=type=secret,id=<id>`), never in a layer or the
    * history. A preset mounts every secret on its dependency install and points the package manager
    * at the well-known ids: `pip.conf` (`PIP_CONFIG_FILE`), `npmrc` (`NPM_CONFIG_USERCONFIG`),
-   * `netrc` (`NETRC`); your own Dockerfile must mount only ids given here. Needs
-   * `builderVersion: "BuilderBuildKit"`. `@pulumi/docker` 4.x `docker.Image` cannot pass
-   * secrets, so outside `offline` mode a HardenedImage with secrets fails with
-   * `HardenedImageArgsError` rather than build without them (docs/hardened-image.md: how the
-   * rendered Dockerfile is built with them).
+   * `netrc` (`NETRC`); your own Dockerfile must mount only ids given here. Needs BuildKit: with
+   * the classic builder the component fails with `HardenedImageArgsError` rather than build
+   * without them. A secret file's content is not part of what decides a rebuild.
    * @default {} (no secrets)
    */
   readonly secrets?: Readonly<Record<string, string>>;
   /**
-   * Credentials to push with.
-   * @default the Docker client's own configuration
+   * Credentials to push with (and to read the pushed image back with), for `server` or the
+   * pushed image's registry. The component marks them secret in the stack's state.
+   * @default the Docker client's own configuration (`docker login`, credential helpers)
    */
-  readonly registry?: pulumi.Input<docker.types.input.Registry>;
+  readonly registry?: pulumi.Input<ImageRegistryArgs>;
   /**
    * The lock file that pins base image tags to digests (the format `hardened pin` uses), or null
    * to resolve every tag at the registry on every run and record nothing.
@@ -102,7 +122,7 @@ export interface HardenedImageArgs {
    */
   readonly harden?: HardenStageArgs;
   /**
-   * Verify the pushed image with the image rules (`hardened verify`): once `docker.Image` has
+   * Verify the pushed image with the image rules (`hardened verify`): once the build step has
    * pushed, the image is read back from the registry by digest (with `registry`'s credentials for
    * its server, the Docker config otherwise) and every static image rule runs. An error finding no
    * exemption covers fails the resource with `HardenedImageVerifyError`, and `ref` is never
@@ -116,8 +136,8 @@ export interface HardenedImageArgs {
   /**
    * Contact no registry: base images missing from the lock file get deterministic placeholder
    * digests (`sha256` of `pulumi-hardened offline <repository>:<tag>`), the lock file is not
-   * written, the pushed image is not verified (`report` is undefined), and a `repoDigest` the
-   * `docker.Image` does not report becomes `<repository>@<placeholder of the Dockerfile>`. For unit
+   * written, the pushed image is not verified (`report` is undefined), and a `ref` the build
+   * step does not report (under mocks) becomes `<repository>@<placeholder of the Dockerfile>`. For unit
    * tests with `pulumi.runtime.setMocks`: see docs/hardened-image.md.
    * @default true in a unit test (under `pulumi.runtime.setMocks` and not a preview), else false
    */

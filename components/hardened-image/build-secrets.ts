@@ -11,13 +11,6 @@ export interface BuildSecret {
   readonly source: string;
 }
 
-/**
- * Why HardenedImage refuses build secrets outside `offline` mode: the `docker.Image` of
- * `@pulumi/docker` 4.x that builds it has no field for them.
- */
-export const SECRETS_NEED_A_BUILD_STEP =
-  "@pulumi/docker 4.x docker.Image, which builds HardenedImage, cannot pass build secrets (docker build --secret), so the image would be built without them; build the rendered Dockerfile (the dockerfile output, also with offline: true) with DOCKER_BUILDKIT=1 docker build --secret id=<id>,src=<file> until HardenedImage has a build step that passes them (docs/hardened-image.md)";
-
 const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**

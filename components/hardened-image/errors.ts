@@ -38,11 +38,11 @@ export class ImageDigestError extends Error {
   constructor(
     /** The component, e.g. `HardenedImage "api"`. */
     public readonly owner: string,
-    /** What `docker.Image` reported as `repoDigest`. */
+    /** What the build step reported as the pushed `ref`. */
     repoDigest: unknown,
   ) {
     super(
-      `${owner}: docker.Image reported repoDigest ${JSON.stringify(repoDigest)}; expected <repository>@sha256:<64 hex digits> after the push`,
+      `${owner}: the build step reported the pushed image as ${JSON.stringify(repoDigest)}; expected <repository>@sha256:<64 hex digits> after the push`,
     );
     this.name = "ImageDigestError";
   }

@@ -1,4 +1,4 @@
-import * as docker from "@pulumi/docker";
+import { resolve } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { RegistryClient } from "../../oci/client";
 import { dockerConfigCredentials } from "../../oci/docker-config";
@@ -8,7 +8,9 @@ import { Exemption } from "../../rules/exemptions/exemption";
 import { logFindings, logUnusedExemptions } from "../shared/log-findings";
 import { componentSetting } from "../shared/settings";
 import { HardenedImageArgs } from "./args";
-import { SECRETS_NEED_A_BUILD_STEP } from "./build-secrets";
+import { contextDigest } from "./build/context-digest";
+import { ImageBuild } from "./build/image-build";
+import { resolveBuilder } from "./build/resolve-builder";
 import { HardenedImageArgsError, HardenedImagePinError, ImageDigestError } from "./errors";
 import { PinnedBaseImage } from "./pin-step";
 import { ImageUserIds, PreparedBuild, prepareBuild } from "./prepare";
@@ -85,8 +87,11 @@ function logVerification(
  * pod runs the exact digest as the image's numeric user.
  */
 export class HardenedImage extends pulumi.ComponentResource {
-  /** The `docker.Image` that builds and pushes. */
-  public readonly image: docker.Image;
+  /**
+   * The build step that builds with the Docker CLI and pushes (a dynamic resource of type
+   * `pulumi-nodejs:dynamic/hardened:ImageBuild`); its `builder` output says which builder built.
+   */
+  public readonly build: ImageBuild;
   /**
    * The pushed image by digest, `registry/repository@sha256:<64 hex>`. It resolves only after the
    * pushed image passed verification (unless `verify` is false), so whatever consumes it is
@@ -120,7 +125,13 @@ export class HardenedImage extends pulumi.ComponentResource {
   constructor(name: string, args: HardenedImageArgs, opts?: pulumi.ComponentResourceOptions) {
     super(HARDENED_IMAGE_TYPE, name, {}, opts);
     const owner = `HardenedImage "${name}"`;
-    const source = loadSource(owner, args);
+    const mode = imageRunMode(args.offline);
+    const dockerCli = args.dockerCli ?? "docker";
+    const builder = resolveBuilder(owner, args.builderVersion, dockerCli, mode);
+    if (builder.notice !== undefined) {
+      pulumi.log.info(builder.notice, this);
+    }
+    const source = loadSource(owner, args, builder);
     const verifySettings = resolveVerifyArgs(owner, args.verify);
     componentSetting(
       owner,
@@ -129,10 +140,6 @@ export class HardenedImage extends pulumi.ComponentResource {
       "args.",
       HardenedImageArgsError,
     );
-    const mode = imageRunMode(args.offline);
-    if (source.secrets.length > 0 && !mode.offline) {
-      throw new HardenedImageArgsError(owner, "args.secrets", SECRETS_NEED_A_BUILD_STEP);
-    }
     const client = new RegistryClient({ insecureRegistries: args.insecureRegistries ?? [] });
     const prepared = pulumi.output(
       prepareBuild(
@@ -158,29 +165,37 @@ export class HardenedImage extends pulumi.ComponentResource {
         },
       ),
     );
-    this.image = new docker.Image(
+    const imageName = pulumi.output(args.imageName);
+    const contextDir = resolve(source.context);
+    this.build = new ImageBuild(
       name,
       {
-        imageName: args.imageName,
-        build: {
-          context: source.context,
-          dockerfile: prepared.apply((p) => p.dockerfilePath),
-          target: prepared.apply((p) => p.target) as pulumi.Output<string>,
-          args: args.buildArgs,
-          platform: args.platform,
-          builderVersion: args.builderVersion ?? "BuilderV1",
-        },
-        registry: args.registry,
+        tags: imageName.apply((n) => [n]),
+        repository: imageName.apply((n) => repositoryName(parseImageReference(n))),
+        context: { location: contextDir },
+        dockerfile: prepared.apply((p) => ({ inline: p.dockerfile })),
+        contextDigest: prepared.apply(() => contextDigest(contextDir, source.dockerignore)),
+        target: prepared.apply((p) => p.target),
+        buildArgs: args.buildArgs === undefined ? undefined : pulumi.output(args.buildArgs),
+        platforms:
+          args.platform === undefined ? undefined : pulumi.output(args.platform).apply((p) => [p]),
+        secretFiles:
+          source.secrets.length === 0
+            ? undefined
+            : Object.fromEntries(source.secrets.map((s) => [s.id, s.source])),
+        builder: builder.builder,
+        dockerCli,
+        registry: args.registry === undefined ? undefined : pulumi.secret(args.registry),
       },
       { parent: this },
     );
     const pushed = mode.offline
       ? pulumi
-          .all([this.image.repoDigest, args.imageName, prepared])
+          .all([this.build.ref, imageName, prepared])
           .apply(([d, imageName, p]) =>
             checkRepoDigest(owner, d ?? placeholderRepoDigest(imageName, p.dockerfile)),
           )
-      : this.image.repoDigest.apply((d) => checkRepoDigest(owner, d));
+      : this.build.ref.apply((d) => checkRepoDigest(owner, d));
     if (mode.offline && verifySettings !== undefined) {
       pulumi.log.info("offline: the pushed image is not read back nor verified", this);
     }
@@ -198,7 +213,7 @@ export class HardenedImage extends pulumi.ComponentResource {
     this.report = released.apply((r) => r.verification?.report);
     this.reportJson = released.apply((r) => r.verification?.reportJson);
     this.registerOutputs({
-      image: this.image,
+      build: this.build,
       ref: this.ref,
       digest: this.digest,
       baseImages: this.baseImages,

@@ -12,3 +12,7 @@ export * from "./registry-credentials";
 export * from "./verify-args";
 export * from "./verify-report";
 export * from "./verify-step";
+export * from "./build/builder-choice";
+export * from "./build/docker-probe";
+export * from "./build/image-build";
+export * from "./build/image-build-inputs";

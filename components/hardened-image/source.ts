@@ -6,6 +6,7 @@ import { parseDockerfile } from "../../rules/dockerfile/parse";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
 import { HardenedImageArgs } from "./args";
 import { BuildSecret, checkMountedSecrets, resolveBuildSecrets } from "./build-secrets";
+import { BuilderChoice } from "./build/builder-choice";
 import { HardenedImageArgsError } from "./errors";
 import { renderPreset } from "./render-preset";
 import { ResolvedPreset, resolvePreset } from "./resolve-preset";
@@ -43,8 +44,20 @@ function readText(owner: string, arg: string, file: string, what: string): strin
   }
 }
 
+/** Why the classic builder builds: asked for, or BuildKit unavailable (and why). */
+function whyClassic(builder: BuilderChoice): string {
+  return builder.noBuildKit === undefined
+    ? 'builderVersion is "BuilderV1"'
+    : `BuildKit is not available: ${builder.noBuildKit}`;
+}
+
 /** Throws when the Dockerfile uses BuildKit-only syntax, which the classic builder cannot build. */
-function checkClassicBuilder(owner: string, file: string, model: DockerfileModel): void {
+function checkClassicBuilder(
+  owner: string,
+  file: string,
+  model: DockerfileModel,
+  builder: BuilderChoice,
+): void {
   const needsBuildKit = model.stages
     .flatMap((s) => s.instructions)
     .find((i) => i.heredocs.length > 0 || i.flags.some((f) => f.name === "mount"));
@@ -52,7 +65,7 @@ function checkClassicBuilder(owner: string, file: string, model: DockerfileModel
     throw new HardenedImageArgsError(
       owner,
       "args.builderVersion",
-      `${file}:${needsBuildKit.line} uses ${needsBuildKit.heredocs.length > 0 ? "a heredoc" : "RUN --mount"}, which only BuildKit builds; the classic builder ("BuilderV1", the default) cannot. Set builderVersion: "BuilderBuildKit" where buildx is installed, or rewrite the step`,
+      `${file}:${needsBuildKit.line} uses ${needsBuildKit.heredocs.length > 0 ? "a heredoc" : "RUN --mount"}, which only BuildKit builds, and the build would use the classic builder: ${whyClassic(builder)}`,
     );
   }
 }
@@ -70,9 +83,14 @@ function optionalText(file: string): string | undefined {
  * dependency install), and checks it parses. Throws `HardenedImageArgsError` naming the argument
  * for a missing context, both or neither of `dockerfile`/`preset` in conflict, an unreadable
  * Dockerfile or one Docker could not build, a bad build secret (see `resolveBuildSecrets`),
- * secrets with the classic builder, or a Dockerfile mounting a secret `secrets` does not give.
+ * secrets or BuildKit-only syntax with the classic `builder`, or a Dockerfile mounting a secret
+ * `secrets` does not give.
  */
-export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceText {
+export function loadSource(
+  owner: string,
+  args: HardenedImageArgs,
+  builder: BuilderChoice,
+): ImageSourceText {
   const context = args.context ?? ".";
   const contextDir = resolve(context);
   let isDir = false;
@@ -92,12 +110,12 @@ export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceT
     );
   }
   const secrets = resolveBuildSecrets(owner, args.secrets, contextDir);
-  const classic = (args.builderVersion ?? "BuilderV1") === "BuilderV1";
+  const classic = builder.builder === "classic";
   if (secrets.length > 0 && classic) {
     throw new HardenedImageArgsError(
       owner,
       "args.builderVersion",
-      `build secrets (args.secrets: ${secrets.map((s) => s.id).join(", ")}) are mounted with RUN --mount=type=secret, which only BuildKit builds; set builderVersion: "BuilderBuildKit"`,
+      `build secrets (args.secrets: ${secrets.map((s) => s.id).join(", ")}) are mounted with RUN --mount=type=secret, which only BuildKit builds, and the build would use the classic builder: ${whyClassic(builder)}`,
     );
   }
   const dockerignore = optionalText(join(contextDir, ".dockerignore"));
@@ -127,7 +145,7 @@ export function loadSource(owner: string, args: HardenedImageArgs): ImageSourceT
     throw error;
   }
   if (classic) {
-    checkClassicBuilder(owner, file, model);
+    checkClassicBuilder(owner, file, model, builder);
   }
   checkMountedSecrets(owner, file, model, secrets);
   return {

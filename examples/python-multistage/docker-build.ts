@@ -155,7 +155,7 @@ export interface HardenedBuild {
 }
 
 /**
- * Builds `args` exactly as `HardenedImage "<name>"` does before its `docker.Image` runs (render
+ * Builds `args` exactly as `HardenedImage "<name>"` does before its build step runs (render
  * the preset, pin through the lock file or the registry, lint, label), then builds and pushes the
  * result to `args.imageName` (a plain string here).
  */
@@ -165,7 +165,7 @@ export async function buildHardenedImage(
   progress: Progress,
 ): Promise<HardenedBuild> {
   const owner = `HardenedImage "${name}"`;
-  const source = loadSource(owner, args);
+  const source = loadSource(owner, args, { builder: "classic" });
   const client = new RegistryClient({ insecureRegistries: args.insecureRegistries ?? [] });
   progress(`pinning the base images of ${owner} (lock file: ${source.lockFile ?? "none"})`);
   const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));

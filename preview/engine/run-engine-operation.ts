@@ -28,7 +28,8 @@ export interface EngineOperationOptions {
    */
   readonly engineBin?: string;
   /**
-   * Extra environment variables for the CLI and the program.
+   * Extra environment variables for the CLI and the program. A `PATH` given here replaces the
+   * inherited one, still after the engine's own folders.
    * @default {}
    */
   readonly env?: Readonly<Record<string, string>>;
@@ -149,9 +150,13 @@ export function runEngineOperation(
       PULUMI_BACKEND_URL: `file://${workspace.backendDir}`,
       PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "",
       PULUMI_SKIP_UPDATE_CHECK: "true",
-      PATH: [resolve(engineBin), sdkDir(workspace), process.env.PATH ?? ""].join(delimiter),
       NODE_PATH: programModulePaths(workspace),
       ...options.env,
+      PATH: [
+        resolve(engineBin),
+        sdkDir(workspace),
+        options.env?.PATH ?? process.env.PATH ?? "",
+      ].join(delimiter),
     },
     resultFile: join(workspace.workDir, `${nonce}.result.json`),
   };

@@ -2,7 +2,7 @@ import { fieldPath } from "../field-path";
 import { HARDENED_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
-import { DOCKER_BUILD_IMAGE_TYPE, DOCKER_IMAGE_TYPE } from "./resource-types";
+import { BUILDKIT_IMAGE_TYPES, DOCKER_IMAGE_TYPE } from "./resource-types";
 import { recordOf } from "../read";
 
 const SECRET_WORDS =
@@ -40,7 +40,7 @@ export const dockerBuildSecretArgs: DockerResourceRule = {
   },
   remediation:
     "Pass the value as a BuildKit secret (dockerbuild.Image secrets, read with RUN --mount=type=secret) instead of a build argument.",
-  resourceTypes: [DOCKER_IMAGE_TYPE, DOCKER_BUILD_IMAGE_TYPE],
+  resourceTypes: [DOCKER_IMAGE_TYPE, ...BUILDKIT_IMAGE_TYPES],
   check: (inputs, type) =>
     type === DOCKER_IMAGE_TYPE
       ? checkArgs(recordOf(inputs.build)?.args, "build.args")

@@ -3,7 +3,7 @@ import { InvalidImageReferenceError, parseImageReference } from "../image-refere
 import { HARDENED_PROFILES } from "../profile";
 import { Violation } from "../rule";
 import { DockerResourceRule } from "./docker-resource-rule";
-import { DOCKER_BUILD_IMAGE_TYPE, DOCKER_IMAGE_TYPE } from "./resource-types";
+import { BUILDKIT_IMAGE_TYPES, DOCKER_IMAGE_TYPE } from "./resource-types";
 import { listOf, stringOf } from "../read";
 
 function checkName(name: string, path: string): Violation[] {
@@ -51,7 +51,7 @@ export const dockerImageTag: DockerResourceRule = {
   },
   remediation:
     "Name the image <repository>:<version>, deriving the version from the release or the commit SHA, and deploy it by its digest (the repoDigest output).",
-  resourceTypes: [DOCKER_IMAGE_TYPE, DOCKER_BUILD_IMAGE_TYPE],
+  resourceTypes: [DOCKER_IMAGE_TYPE, ...BUILDKIT_IMAGE_TYPES],
   check: (inputs, type) => {
     if (type === DOCKER_IMAGE_TYPE) {
       const name = stringOf(inputs.imageName);

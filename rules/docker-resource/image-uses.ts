@@ -6,11 +6,7 @@ import { isWorkloadKind } from "../kubernetes/workload-kinds";
 import { knownOrUndefined } from "../unknown";
 import { BuiltImage, ImageUse } from "./built-image-by-digest";
 import { ResourceInputs } from "./docker-resource-rule";
-import {
-  DOCKER_BUILD_IMAGE_TYPE,
-  DOCKER_CONTAINER_TYPE,
-  DOCKER_IMAGE_TYPE,
-} from "./resource-types";
+import { BUILDKIT_IMAGE_TYPES, DOCKER_CONTAINER_TYPE, DOCKER_IMAGE_TYPE } from "./resource-types";
 import { listOf, stringOf } from "../read";
 
 /**
@@ -31,7 +27,7 @@ export function builtImageOf(
       ...(digestRef ? { digestRef } : {}),
     };
   }
-  if (type === DOCKER_BUILD_IMAGE_TYPE) {
+  if (BUILDKIT_IMAGE_TYPES.includes(type)) {
     const tags =
       knownOrUndefined(() => listOf(props.tags).map((t) => knownOrUndefined(() => stringOf(t)))) ??
       [];

@@ -6,3 +6,15 @@ export const DOCKER_CONTAINER_TYPE = "docker:index/container:Container";
 
 /** Pulumi type token of `dockerbuild.Image` in `@pulumi/docker-build` (BuildKit). */
 export const DOCKER_BUILD_IMAGE_TYPE = "docker-build:index:Image";
+
+/**
+ * Pulumi type token of HardenedImage's build step: a dynamic resource whose inputs are laid out
+ * like `dockerbuild.Image`'s (`tags`, `buildArgs`, `dockerfile.inline`, `target`, output `ref`).
+ */
+export const HARDENED_IMAGE_BUILD_TYPE = "pulumi-nodejs:dynamic/hardened:ImageBuild";
+
+/** The image resources laid out like `dockerbuild.Image`, read by the same rules. */
+export const BUILDKIT_IMAGE_TYPES: readonly string[] = [
+  DOCKER_BUILD_IMAGE_TYPE,
+  HARDENED_IMAGE_BUILD_TYPE,
+];

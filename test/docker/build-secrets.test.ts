@@ -10,7 +10,7 @@ import { prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
 import { RegistryClient } from "../../oci/client";
 import { baseImage } from "../../dev/docker-bases";
-import { docker, requireDocker } from "../../dev/docker";
+import { buildKitDockerCli, docker, requireDocker } from "../../dev/docker";
 import {
   DEBIAN_IMAGE,
   PLAIN_REGISTRY,
@@ -23,23 +23,8 @@ import { contextWith } from "../components/hardened-image/fixtures";
 import { GO_APP, NODE_APP, PYTHON_APP } from "./apps";
 
 const repo = uniqueRepository("build-secrets");
-/** The Debian docker.io CLI: it builds with the engine's own BuildKit when DOCKER_BUILDKIT=1, no buildx. */
-const CANDIDATE_CLIS = ["/usr/bin/docker", "docker"];
 /** The rules that look for secrets in an image's layers, files and history. */
 const SECRET_RULES = ["image-credential-files", "image-secret-env", "image-secret-history"];
-
-/** A docker CLI that builds with BuildKit (DOCKER_BUILDKIT=1) against this engine, or undefined. */
-function buildKitCli(): string | undefined {
-  return CANDIDATE_CLIS.find(
-    (cli) =>
-      spawnSync(cli, ["build", "-q", "-"], {
-        input: "FROM scratch\nLABEL probe=buildkit\n",
-        env: { ...process.env, DOCKER_BUILDKIT: "1" },
-        encoding: "utf8",
-        timeout: 120_000,
-      }).status === 0,
-  );
-}
 
 describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILDKIT=1, no buildx)", function () {
   this.timeout(900_000);
@@ -93,12 +78,9 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
   before(async function () {
     requireDocker(this);
     await requireRegistries(this);
-    const found = buildKitCli();
+    const found = buildKitDockerCli();
     if (found === undefined) {
-      serviceUnavailable(
-        this,
-        `no docker CLI among ${CANDIDATE_CLIS.join(", ")} builds with DOCKER_BUILDKIT=1`,
-      );
+      serviceUnavailable(this, "no docker CLI builds with DOCKER_BUILDKIT=1");
     }
     cli = found as string;
     dir = mkdtempSync(join(tmpdir(), "build-secrets-"));
@@ -132,7 +114,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
       secrets: { "api-token": secretFile },
       builderVersion: "BuilderBuildKit",
     };
-    const source = loadSource('HardenedImage "user"', args);
+    const source = loadSource('HardenedImage "user"', args, { builder: "buildkit" });
     const built = buildPush(
       "user",
       join(context, "Dockerfile"),
@@ -173,7 +155,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
       lockFile: null,
     };
     const owner = 'HardenedImage "python"';
-    const source = loadSource(owner, args);
+    const source = loadSource(owner, args, { builder: "buildkit" });
     const client = new RegistryClient();
     const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
     assert.ok(
@@ -233,7 +215,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
         lockFile: null,
       };
       const owner = `HardenedImage "${c.name}"`;
-      const source = loadSource(owner, args);
+      const source = loadSource(owner, args, { builder: "buildkit" });
       const client = new RegistryClient();
       const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
       assert.ok(prepared.dockerfile.includes(c.mounts), prepared.dockerfile);

@@ -24,7 +24,7 @@ export async function buildAndPushPrepared(
   created: string[],
 ): Promise<PushedBuild> {
   const owner = `HardenedImage "${name}"`;
-  const source = loadSource(owner, args);
+  const source = loadSource(owner, args, { builder: "classic" });
   const client = new RegistryClient();
   const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
   const tag = `${PLAIN_REGISTRY}/${repository}/${name}:test`;

@@ -57,6 +57,11 @@ export class DockerIgnore {
       });
   }
 
+  /** True when some pattern re-includes (`!`), so an excluded directory may still send files. */
+  get hasExceptions(): boolean {
+    return this.patterns.some((p) => p.negated);
+  }
+
   /** True when `path` (relative to the build context, `/`-separated) is left out of the context. */
   excludes(path: string): boolean {
     let excluded = false;

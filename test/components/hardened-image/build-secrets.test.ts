@@ -9,10 +9,13 @@ import {
 import { HardenedImageArgsError } from "../../../components/hardened-image/errors";
 import { HardenedImage } from "../../../components/hardened-image/hardened-image";
 import { loadSource } from "../../../components/hardened-image/source";
+import { HARDENED_IMAGE_BUILD_TYPE } from "../../../rules/docker-resource";
 import { contextWith } from "./fixtures";
 import { mockResources, valueOf } from "./mocks";
 
 const OWNER = 'HardenedImage "api"';
+const BUILDKIT = { builder: "buildkit" } as const;
+const CLASSIC = { builder: "classic" } as const;
 const CONTEXT = contextWith({
   "requirements.txt": "",
   "package-lock.json": "{}",
@@ -76,13 +79,11 @@ describe("HardenedImage build secrets", () => {
       secrets: Record<string, string>,
       builderVersion: "BuilderV1" | "BuilderBuildKit" = "BuilderBuildKit",
     ) =>
-      loadSource(OWNER, {
-        imageName: "r.example/api",
-        context: CONTEXT,
-        preset,
-        secrets,
-        builderVersion,
-      }).text.split("\n");
+      loadSource(
+        OWNER,
+        { imageName: "r.example/api", context: CONTEXT, preset, secrets, builderVersion },
+        builderVersion === "BuilderV1" ? CLASSIC : BUILDKIT,
+      ).text.split("\n");
     const python = load({ kind: "python" }, { "pip.conf": PIP_CONF, token: TOKEN });
     assert.equal(
       python[0],
@@ -116,22 +117,25 @@ describe("HardenedImage build secrets", () => {
   it("needs BuildKit, and every secret a Dockerfile mounts given", () => {
     argsError(
       () =>
-        loadSource(OWNER, {
-          imageName: "r/api",
-          context: CONTEXT,
-          preset: { kind: "go" },
-          secrets: { netrc: TOKEN },
-        }),
+        loadSource(
+          OWNER,
+          {
+            imageName: "r/api",
+            context: CONTEXT,
+            preset: { kind: "go" },
+            secrets: { netrc: TOKEN },
+          },
+          { builder: "classic", noBuildKit: "the Docker engine 17.12.1 predates BuildKit (18.09)" },
+        ),
       "args.builderVersion",
-      /build secrets \(args\.secrets: netrc\) are mounted with RUN --mount=type=secret, which only BuildKit builds/,
+      /build secrets \(args\.secrets: netrc\) are mounted with RUN --mount=type=secret, which only BuildKit builds, and the build would use the classic builder: BuildKit is not available: the Docker engine 17\.12\.1 predates BuildKit \(18\.09\)$/,
     );
     const dockerfile = (secrets: Record<string, string>) => () =>
-      loadSource(OWNER, {
-        imageName: "r/api",
-        context: CONTEXT,
-        secrets,
-        builderVersion: "BuilderBuildKit",
-      });
+      loadSource(
+        OWNER,
+        { imageName: "r/api", context: CONTEXT, secrets, builderVersion: "BuilderBuildKit" },
+        BUILDKIT,
+      );
     argsError(
       dockerfile({}),
       "args.secrets",
@@ -149,24 +153,27 @@ describe("HardenedImage build secrets", () => {
     );
   });
 
-  it("HardenedImage refuses secrets it cannot pass to docker.Image, and renders them offline (unit tests)", async () => {
-    mockResources();
+  it("HardenedImage hands the secret files to its BuildKit build step, and refuses them with the classic builder", async () => {
+    const registered = mockResources();
     const args = {
       imageName: "127.0.0.1:1/app:v1",
       context: CONTEXT,
       preset: { kind: "go" as const },
       secrets: { netrc: TOKEN },
-      builderVersion: "BuilderBuildKit" as const,
     };
     argsError(
-      () => new HardenedImage("online", { ...args, offline: false }),
-      "args.secrets",
-      /@pulumi\/docker 4\.x docker\.Image, which builds HardenedImage, cannot pass build secrets/,
+      () => new HardenedImage("classic", { ...args, builderVersion: "BuilderV1" }),
+      "args.builderVersion",
+      /which only BuildKit builds, and the build would use the classic builder: builderVersion is "BuilderV1"$/,
     );
-    const offline = new HardenedImage("offline", args);
+    const image = new HardenedImage("unit", args);
     assert.match(
-      await valueOf(offline.dockerfile),
+      await valueOf(image.dockerfile),
       /^RUN --mount=type=cache,.* --mount=type=secret,id=netrc .*NETRC=\/run\/secrets\/netrc go build /m,
     );
+    await valueOf(image.ref);
+    const build = registered.find((r) => r.type === HARDENED_IMAGE_BUILD_TYPE);
+    assert.deepEqual(build?.inputs.secretFiles, { netrc: TOKEN });
+    assert.equal(build?.inputs.builder, "buildkit");
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import * as pulumi from "@pulumi/pulumi";
 import { HardenedDeployment } from "../../../components/hardened-deployment/hardened-deployment";
 import { ImageSource } from "../../../components/hardened-deployment/image-source";
 import {
@@ -11,7 +12,8 @@ import {
 } from "../../../components/hardened-image/errors";
 import { HardenedImage } from "../../../components/hardened-image/hardened-image";
 import { HardenedImageArgs } from "../../../components/hardened-image/args";
-import { renderedDockerfileDir } from "../../../components/hardened-image/write-dockerfile";
+import { contextDigest } from "../../../components/hardened-image/build/context-digest";
+import { HARDENED_IMAGE_BUILD_TYPE } from "../../../rules/docker-resource";
 import {
   PLAIN_REGISTRY,
   Pushed,
@@ -23,7 +25,6 @@ import {
 import { contextWith } from "./fixtures";
 import { PUSHED_DIGEST, Registered, mockResources, valueOf } from "./mocks";
 
-const IMAGE_TYPE = "docker:index/image:Image";
 const repo = uniqueRepository("hardened-image");
 const PYTHON = `${PLAIN_REGISTRY}/${repo}/python:3.11-slim-bookworm`;
 const RUNTIME = `${PLAIN_REGISTRY}/${repo}/distroless-python:nonroot`;
@@ -31,15 +32,23 @@ const DEBIAN = `${PLAIN_REGISTRY}/${repo}/debian:12.8`;
 const APP = `${PLAIN_REGISTRY}/${repo}/app`;
 let pushed: Record<"python" | "runtime" | "debian" | "moved", Pushed>;
 
-/** The docker.Image's inputs, once the component's outputs have resolved (registration is async). */
+/** The build step's inputs, once the component's outputs have resolved (registration is async). */
 async function imageInputs(
   image: HardenedImage,
   registered: readonly Registered[],
 ): Promise<Record<string, unknown>> {
   await valueOf(image.ref);
-  const found = registered.filter((r) => r.type === IMAGE_TYPE);
-  assert.equal(found.length, 1, `expected one ${IMAGE_TYPE}`);
+  const found = registered.filter((r) => r.type === HARDENED_IMAGE_BUILD_TYPE);
+  assert.equal(found.length, 1, `expected one ${HARDENED_IMAGE_BUILD_TYPE}`);
   return found[0].inputs;
+}
+
+/** The value inside a secret-marked input, which must be one (a secret may wrap a secret). */
+function revealSecret(input: unknown): unknown {
+  const wrapped = input as Record<string, unknown>;
+  assert.equal(wrapped[pulumi.runtime.specialSigKey], pulumi.runtime.specialSecretSig);
+  const value = wrapped.value as Record<string, unknown>;
+  return value[pulumi.runtime.specialSigKey] === undefined ? value : revealSecret(value);
 }
 
 function pythonContext(): string {
@@ -49,8 +58,11 @@ function pythonContext(): string {
 /** The mocked push reports a digest the registry does not hold: verification is tested in verify.test.ts. */
 const NO_VERIFY = { verify: false } as const;
 
-/** These tests pin at the local registry: not offline, although they run under mocks. */
-const ONLINE = { offline: false } as const;
+/**
+ * These tests pin at the local registry: not offline, although they run under mocks. They build
+ * nothing, so they name the classic builder rather than ask the Docker engine which it has.
+ */
+const ONLINE = { offline: false, builderVersion: "BuilderV1" } as const;
 
 function pythonArgs(context: string): HardenedImageArgs {
   return {
@@ -88,7 +100,7 @@ describe("HardenedImage", function () {
   });
 
   describe("with a preset", () => {
-    it("pins, lints and builds the rendered Dockerfile with docker.Image", async () => {
+    it("pins, lints and hands the rendered Dockerfile to its build step, laid out like dockerbuild.Image", async () => {
       const context = pythonContext();
       const image = new HardenedImage("api", {
         ...pythonArgs(context),
@@ -98,23 +110,24 @@ describe("HardenedImage", function () {
       });
       const dockerfile = await valueOf(image.dockerfile);
       const inputs = await imageInputs(image, registered);
-      const path = (inputs.build as { dockerfile: string }).dockerfile;
-      assert.equal(path.startsWith(`${renderedDockerfileDir()}/`), true);
-      assert.match(path, /\/[0-9a-f]{32}\.Dockerfile$/);
-      assert.deepEqual(inputs, {
-        imageName: `${APP}:v1`,
-        build: {
-          context,
-          dockerfile: path,
-          args: { APP_VERSION: "1.2.3" },
-          platform: "linux/amd64",
-          builderVersion: "BuilderV1",
-        },
-        buildOnPreview: false,
-        skipPush: false,
-        registry: { server: PLAIN_REGISTRY, username: "ci", password: "not-a-real-password" },
+      const { __provider: provider, registry, ...recorded } = inputs;
+      assert.deepEqual(revealSecret(registry), {
+        server: PLAIN_REGISTRY,
+        username: "ci",
+        password: "not-a-real-password",
       });
-      assert.equal(readFileSync(path, "utf8"), dockerfile);
+      assert.match(String(provider), /DOCKER_BUILDKIT/);
+      assert.deepEqual(recorded, {
+        tags: [`${APP}:v1`],
+        repository: APP,
+        context: { location: context },
+        dockerfile: { inline: dockerfile },
+        contextDigest: contextDigest(context, undefined),
+        buildArgs: { APP_VERSION: "1.2.3" },
+        platforms: ["linux/amd64"],
+        builder: "classic",
+        dockerCli: "docker",
+      });
       assert.match(
         dockerfile,
         new RegExp(`^FROM ${PYTHON}@${pushed.python.digest} AS build$`, "m"),
@@ -177,7 +190,7 @@ describe("HardenedImage", function () {
       assert.equal(podSpec.securityContext.runAsGroup, 65532);
     });
 
-    it("fails when docker.Image reports no digest-form repoDigest", async () => {
+    it("fails when the build step reports no digest-form ref", async () => {
       registered = mockResources({ repoDigest: `${APP}:v1` });
       const image = new HardenedImage("nodigest", pythonArgs(pythonContext()));
       const error = await settle(valueOf(image.ref));
@@ -185,7 +198,7 @@ describe("HardenedImage", function () {
       assert.match(
         error.message,
         new RegExp(
-          `HardenedImage "nodigest": docker.Image reported repoDigest "${APP}:v1"; expected <repository>@sha256:<64 hex digits>`,
+          `HardenedImage "nodigest": the build step reported the pushed image as "${APP}:v1"; expected <repository>@sha256:<64 hex digits>`,
         ),
       );
     });
@@ -304,7 +317,7 @@ describe("HardenedImage", function () {
       );
       assert.equal(await valueOf(image.user), undefined);
       const inputs = await imageInputs(image, registered);
-      assert.equal((inputs.build as { target: string }).target, "runtime");
+      assert.equal(inputs.target, "runtime");
       const dockerfile = await valueOf(image.dockerfile);
       assert.match(
         dockerfile,
@@ -338,10 +351,7 @@ describe("HardenedImage", function () {
         dockerfile,
         /^FROM scratch AS hardened\n# hardened ignore=dockerfile-copy-system-dirs reason=".*"\nCOPY --from=hardened-strip \/ \/\nENV APP_HOME=\/srv\nWORKDIR \/srv\nUSER 10001:10001\nHEALTHCHECK CMD \["\/usr\/bin\/true"\]\nENTRYPOINT \["\/usr\/bin\/sleep", "infinity"\]\nLABEL org\.opencontainers\.image\.base\.name=/m,
       );
-      assert.equal(
-        ((await imageInputs(image, registered)).build as { target: string }).target,
-        "hardened",
-      );
+      assert.equal((await imageInputs(image, registered)).target, "hardened");
       assert.deepEqual(
         (await valueOf(image.findings)).map((f) => [f.ruleId, f.exempted]),
         [["dockerfile-copy-system-dirs", true]],
@@ -381,6 +391,7 @@ describe("HardenedImage", function () {
           imageName: APP,
           context: dir,
           dockerfile: join(dir, "mount.Dockerfile"),
+          builderVersion: "BuilderV1",
         }),
         arg: "args.builderVersion",
         message: /mount\.Dockerfile:2 uses RUN --mount, which only BuildKit builds/,

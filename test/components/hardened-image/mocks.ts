@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { HARDENED_IMAGE_BUILD_TYPE } from "../../../rules/docker-resource";
 
 /** One resource the program registered, with its inputs. */
 export interface Registered {
@@ -7,13 +8,14 @@ export interface Registered {
   readonly inputs: Record<string, unknown>;
 }
 
-/** The digest the mocked docker.Image reports as pushed. */
+/** The digest the mocked build step reports as pushed. */
 export const PUSHED_DIGEST = `sha256:${"d".repeat(64)}`;
 
 /**
- * Installs Pulumi mocks recording every resource; a `docker:index/image:Image` reports
- * `repoDigest` `<imageName without tag>@PUSHED_DIGEST` (or `options.repoDigest`), as after a push.
- * A `repoDigest` of null leaves it out, so during a preview it is unknown, as before a push.
+ * Installs Pulumi mocks recording every resource; HardenedImage's build step
+ * (`HARDENED_IMAGE_BUILD_TYPE`) reports `ref` `<repository>@PUSHED_DIGEST` (or
+ * `options.repoDigest`), as after a push. A `repoDigest` of null leaves it out, so during a
+ * preview it is unknown, as before a push.
  */
 export function mockResources(
   options: { readonly repoDigest?: string | null; readonly preview?: boolean } = {},
@@ -23,13 +25,14 @@ export function mockResources(
     {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        if (args.type === "docker:index/image:Image") {
-          const name = String(args.inputs.imageName).replace(/:[^:/]+$/, "");
-          const repoDigest =
-            options.repoDigest === undefined ? `${name}@${PUSHED_DIGEST}` : options.repoDigest;
+        if (args.type === HARDENED_IMAGE_BUILD_TYPE) {
+          const ref =
+            options.repoDigest === undefined
+              ? `${String(args.inputs.repository)}@${PUSHED_DIGEST}`
+              : options.repoDigest;
           return {
             id: `${args.name}-id`,
-            state: repoDigest === null ? args.inputs : { ...args.inputs, repoDigest },
+            state: ref === null ? args.inputs : { ...args.inputs, ref },
           };
         }
         return { id: `${args.name}-id`, state: args.inputs };

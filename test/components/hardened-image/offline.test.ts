@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HardenedImage } from "../../../components/hardened-image/hardened-image";
 import { placeholderDigest } from "../../../components/hardened-image/run-mode";
 import { closedPort } from "../../../dev/registry";
+import { HARDENED_IMAGE_BUILD_TYPE } from "../../../rules/docker-resource";
 import { contextWith, fakeDigest } from "./fixtures";
 import { isKnown, mockResources, valueOf } from "./mocks";
 
@@ -69,7 +70,7 @@ describe("HardenedImage without a registry", () => {
         { name: `${registry}/base`, tag: "1", digest },
       ]);
       assert.deepEqual(readdirSync(context), ["Dockerfile"]);
-      assert.equal(registered.filter((r) => r.type === "docker:index/image:Image").length, 1);
+      assert.equal(registered.filter((r) => r.type === HARDENED_IMAGE_BUILD_TYPE).length, 1);
     });
 
     it("takes a digest the lock file holds", async () => {
