@@ -41,6 +41,8 @@ export function startProgress(
   let resolved = 0;
   let shown = false;
   let lastRender = 0;
+  /** The line drawn last shows counts (not just "working"). */
+  let countsShown = false;
   const render = () => {
     if (Date.now() - started < (Number.isFinite(delay) ? delay : DELAY_MS)) {
       return;
@@ -52,14 +54,16 @@ export function startProgress(
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     draw(`\r\x1b[2K${label}: ${parts.length > 0 ? parts.join(", ") : "working"} (${seconds} s)`);
     shown = true;
+    countsShown = parts.length > 0;
     lastRender = Date.now();
   };
-  // Redrawn on the reader's events (at most every INTERVAL_MS) and on a timer, for the seconds.
+  // Redrawn on the reader's events (at most every INTERVAL_MS, but at once for the first counts)
+  // and on a timer, for the seconds.
   setProgressSink((event) => {
     if (event.kind === "layer") layers++;
     else if (event.kind === "bytes") bytes += event.bytes;
     else resolved++;
-    if (Date.now() - lastRender >= INTERVAL_MS) render();
+    if (!countsShown || Date.now() - lastRender >= INTERVAL_MS) render();
   });
   const timer = setInterval(render, INTERVAL_MS);
   timer.unref();

@@ -2,9 +2,6 @@ import { Command, Option } from "commander";
 import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
 import { parsePssVersion } from "../../rules/kubernetes/pss-version";
 import { InputError } from "../../shared/input-error";
-import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
-import { configFor } from "../config/discover-config";
-import { scanManifests } from "../manifests/scan-manifests";
 import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { readStdin } from "../read-stdin";
 import { relabelStdin, stdinFilenameOf } from "../stdin-filename";
@@ -62,7 +59,11 @@ export function registerCheckCommand(program: Command): void {
     .option("--verbose", "list every skipped file and document, with the reason")
     .option("--values <file>", "values file for every Helm chart found (repeatable)", collect, [])
     .option("--set <key=value>", "value for every Helm chart found (repeatable)", collect, []);
-  addOutputOptions(command).action((paths: string[], options: CheckOptions) => {
+  addOutputOptions(command).action(async (paths: string[], options: CheckOptions) => {
+    // The manifest reader and the Kubernetes rules load when this command runs.
+    const { configFor } = await import("../config/discover-config");
+    const { cliGovernance, cliRefusalOf } = await import("../config/exemption-governance");
+    const { scanManifests } = await import("../manifests/scan-manifests");
     const stdinFilename = stdinFilenameOf(options.stdinFilename);
     const config = configFor(options.config, process.cwd());
     const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
@@ -83,7 +84,7 @@ export function registerCheckCommand(program: Command): void {
       { values: options.values, set: options.set },
       readStdin,
     );
-    emitFindings(
+    await emitFindings(
       {
         command: "check",
         findings: relabelStdin(result.findings, stdinFilename),

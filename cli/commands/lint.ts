@@ -3,10 +3,7 @@ import { readFileSync, statSync } from "fs";
 import { dirname, join } from "path";
 import { Finding } from "../../rules/finding";
 import { DEFAULT_PROFILE, PROFILES, Profile } from "../../rules/profile";
-import { lintDockerfile } from "../../rules/dockerfile/lint";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
-import { cliGovernance, cliRefusalOf } from "../config/exemption-governance";
-import { configFor } from "../config/discover-config";
 import { InputError } from "../../shared/input-error";
 import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
 import { readStdin } from "../read-stdin";
@@ -85,7 +82,11 @@ export function registerLintCommand(program: Command): void {
       "--no-inline-exemptions",
       "do not honour `# hardened ignore` pragmas (allowExemptions.from: [config])",
     );
-  addOutputOptions(command).action((paths: string[], options: LintOptions) => {
+  addOutputOptions(command).action(async (paths: string[], options: LintOptions) => {
+    // The Dockerfile rules load when this command runs, not on every start of the CLI.
+    const { lintDockerfile } = await import("../../rules/dockerfile/lint");
+    const { configFor } = await import("../config/discover-config");
+    const { cliGovernance, cliRefusalOf } = await import("../config/exemption-governance");
     const stdinFilename = stdinFilenameOf(options.stdinFilename);
     const config = configFor(options.config, process.cwd());
     const profile = (options.profile ?? config.profile ?? DEFAULT_PROFILE) as Profile;
@@ -126,6 +127,6 @@ export function registerLintCommand(program: Command): void {
     if (options.target !== undefined) {
       settings.target = options.target;
     }
-    emitFindings({ command: "lint", findings, checked: paths.length, settings }, options);
+    await emitFindings({ command: "lint", findings, checked: paths.length, settings }, options);
   });
 }

@@ -2,10 +2,7 @@ import { Command } from "commander";
 import { readFileSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { DockerfileSyntaxError } from "../../rules/dockerfile/syntax-error";
-import { imageReferences } from "../../rules/dockerfile/image-references";
-import { parseDockerfile } from "../../rules/dockerfile/parse";
 import { InvalidImageReferenceError } from "../../rules/image-reference";
-import { RegistryClient } from "../../oci/client";
 import { DockerConfigError, RegistryError } from "../../oci/errors";
 import {
   LOCK_FILE_NAME,
@@ -13,7 +10,7 @@ import {
   readLockFile,
   serializeLockFile,
 } from "../../oci/pin/lock-file";
-import { PinOutcome, PinResult, pinReferences } from "../../oci/pin/pin";
+import type { PinOutcome, PinResult } from "../../oci/pin/pin";
 import { InputError } from "../../shared/input-error";
 
 interface PinOptions {
@@ -60,6 +57,11 @@ function readDockerfile(file: string): string {
 }
 
 async function pin(file: string, options: PinOptions): Promise<void> {
+  // The Dockerfile parser and the registry client load when this command runs.
+  const { imageReferences } = await import("../../rules/dockerfile/image-references");
+  const { parseDockerfile } = await import("../../rules/dockerfile/parse");
+  const { RegistryClient } = await import("../../oci/client");
+  const { pinReferences } = await import("../../oci/pin/pin");
   const text = readDockerfile(file);
   const lockFile = options.lock ?? join(dirname(file), LOCK_FILE_NAME);
   const client = new RegistryClient({ insecureRegistries: options.insecureRegistry ?? [] });

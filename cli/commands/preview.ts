@@ -1,19 +1,10 @@
 import { Command, Option } from "commander";
 import { existsSync } from "fs";
 import { join, relative } from "path";
-import { readPolicyConfig } from "../../preview/policy-config";
-import { findProgramEntry } from "../../preview/program-entry";
-import { renderPreview } from "../../preview/render-preview";
-import { renderYaml } from "../../preview/render-yaml";
-import { runPreview } from "../../preview/run-preview";
-import { StackConfig, readStackConfig } from "../../preview/stack-config";
+import type { StackConfig } from "../../preview/stack-config";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../exit-code";
 import { InputError } from "../../shared/input-error";
 import { packageRoot } from "../../shared/package-root";
-import { previewFindings } from "../output/preview-findings";
-import { renderFindings } from "../output/render";
-import { runEnginePreview } from "../../preview/engine/engine-preview";
-import { findEngineOnPath } from "../../preview/engine/run-engine-operation";
 
 interface PreviewOptions {
   readonly policyPack?: string;
@@ -33,13 +24,14 @@ const ENGINES = ["auto", "mocks", "pulumi"] as const;
  * The folder of the `pulumi` CLI to use, or undefined for mocks: `auto` uses the CLI when one is on
  * PATH, `pulumi` requires it.
  */
-function chooseEngine(engine: string): string | undefined {
+async function chooseEngine(engine: string): Promise<string | undefined> {
   if (!(ENGINES as readonly string[]).includes(engine)) {
     throw new InputError(`--engine ${engine}: expected one of ${ENGINES.join(", ")}`);
   }
   if (engine === "mocks") {
     return undefined;
   }
+  const { findEngineOnPath } = await import("../../preview/engine/run-engine-operation");
   const bin = findEngineOnPath();
   if (!bin && engine === "pulumi") {
     throw new InputError("--engine pulumi: no pulumi CLI on PATH");
@@ -94,8 +86,10 @@ export function registerPreviewCommand(program: Command): void {
         .default("text"),
     )
     .action(async (programDir: string, options: PreviewOptions) => {
+      // The Pulumi SDK and gRPC load when this command runs, not on every start of the CLI.
+      const { findProgramEntry } = await import("../../preview/program-entry");
       const { project, entry } = findProgramEntry(programDir);
-      const engineBin = chooseEngine(options.engine);
+      const engineBin = await chooseEngine(options.engine);
       if (engineBin) {
         if (options.renderYaml) {
           throw new InputError("--render-yaml works under mocks only: add --engine mocks");
@@ -105,6 +99,7 @@ export function registerPreviewCommand(program: Command): void {
             `--format ${options.format} works under mocks only: add --engine mocks`,
           );
         }
+        const { runEnginePreview } = await import("../../preview/engine/engine-preview");
         const verdict = await runEnginePreview(programDir, {
           packDir: options.policyPack ?? join(packageRoot(), "policies"),
           stack: options.stack,
@@ -126,6 +121,13 @@ export function registerPreviewCommand(program: Command): void {
           exitCode === 0 ? EXIT_OK : verdict.mandatory > 0 ? EXIT_FINDINGS : EXIT_USAGE;
         return;
       }
+      const { readPolicyConfig } = await import("../../preview/policy-config");
+      const { renderPreview } = await import("../../preview/render-preview");
+      const { renderYaml } = await import("../../preview/render-yaml");
+      const { runPreview } = await import("../../preview/run-preview");
+      const { readStackConfig } = await import("../../preview/stack-config");
+      const { previewFindings } = await import("../output/preview-findings");
+      const { renderFindings } = await import("../output/render");
       const defaultConfig = join(programDir, `Pulumi.${options.stack}.yaml`);
       const configFile =
         options.stackConfig ?? (existsSync(defaultConfig) ? defaultConfig : undefined);

@@ -1,12 +1,7 @@
 import { Command, Option } from "commander";
-import { imageSourceOf, isImageInputError } from "../../image/cli-input";
-import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
-import { buildReport } from "../../image/report/build-report";
-import { REPORT_FORMATS, renderReport, ReportFormat } from "../../image/report/render-report";
-import { readImage } from "../../image/source";
+import { DEFAULT_PLATFORM } from "../../image/platform";
+import { REPORT_FORMATS, ReportFormat } from "../../image/report/report-format";
 import { InputError } from "../../shared/input-error";
-import { writeSbom } from "../output/write-sbom";
-import { imageOptionsOfFlags } from "../image-options";
 
 interface ReportOptions {
   readonly archive?: string;
@@ -39,6 +34,14 @@ export function registerReportCommand(program: Command): void {
       DEFAULT_PLATFORM,
     )
     .action(async (image: string | undefined, options: ReportOptions) => {
+      // The image readers load when this command runs, not on every start of the CLI.
+      const { imageSourceOf, isImageInputError } = await import("../../image/cli-input");
+      const { parsePlatform } = await import("../../image/platform");
+      const { buildReport } = await import("../../image/report/build-report");
+      const { renderReport } = await import("../../image/report/render-report");
+      const { readImage } = await import("../../image/source");
+      const { writeSbom } = await import("../output/write-sbom");
+      const { imageOptionsOfFlags } = await import("../image-options");
       const platform =
         imageOptionsOfFlags({ platform: options.platform }).platform ??
         parsePlatform(DEFAULT_PLATFORM);

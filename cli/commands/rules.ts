@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import { CATALOG } from "../../rules/catalog";
 import { PROFILES, Profile } from "../../rules/profile";
 import { RuleMetadata } from "../../rules/rule";
 import { renderRulesMarkdown } from "../output/rules-markdown";
@@ -31,7 +30,9 @@ export function registerRulesCommand(program: Command): void {
         .choices(["text", "json", "markdown"])
         .default("text"),
     )
-    .action((options: { profile?: Profile; target?: string; format: string }) => {
+    .action(async (options: { profile?: Profile; target?: string; format: string }) => {
+      // Every target's rules load when this command runs, not on every start of the CLI.
+      const { CATALOG } = await import("../../rules/catalog");
       const rules = CATALOG.filter(
         (r) =>
           (!options.profile || r.profiles.includes(options.profile)) &&

@@ -1,11 +1,7 @@
 import { Command } from "commander";
-import { imageSourceOf, isImageInputError } from "../../image/cli-input";
-import { DEFAULT_PLATFORM, parsePlatform } from "../../image/platform";
-import { verifyImage } from "../../image/verify";
+import { DEFAULT_PLATFORM } from "../../image/platform";
 import { InputError } from "../../shared/input-error";
 import { OutputFlags, addOutputOptions, emitFindings } from "../output/output-options";
-import { writeSbom } from "../output/write-sbom";
-import { imageOptionsOfFlags } from "../image-options";
 
 interface VerifyOptions extends OutputFlags {
   readonly archive?: string;
@@ -47,6 +43,12 @@ export function registerVerifyCommand(program: Command): void {
       "do not fetch the base image the OCI base labels name (offline; base layers stay unmarked)",
     );
   addOutputOptions(command).action(async (image: string | undefined, options: VerifyOptions) => {
+    // The image readers load when this command runs, not on every start of the CLI.
+    const { imageSourceOf, isImageInputError } = await import("../../image/cli-input");
+    const { parsePlatform } = await import("../../image/platform");
+    const { verifyImage } = await import("../../image/verify");
+    const { writeSbom } = await import("../output/write-sbom");
+    const { imageOptionsOfFlags } = await import("../image-options");
     const { platform, rules, runtime } = imageOptionsOfFlags({
       platform: options.platform,
       runtime: options.runtime,
@@ -71,7 +73,7 @@ export function registerVerifyCommand(program: Command): void {
       if (options.sbom !== undefined) {
         writeSbom(options.sbom, model, new Date());
       }
-      emitFindings(
+      await emitFindings(
         {
           command: "verify",
           findings,

@@ -3,8 +3,7 @@ import { exitCodeFor } from "../exit-code";
 import { useColor } from "./color";
 import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, parseFailOn } from "./fail-on";
 import { OUTPUT_FORMATS, parseOutputFormat } from "./format";
-import { renderFindings } from "./render";
-import { FindingReport } from "./report";
+import type { FindingReport } from "./report";
 
 /** The output flags `check`, `lint` and `verify` share, as commander parses them. */
 export interface OutputFlags {
@@ -33,9 +32,11 @@ export function addOutputOptions(command: Command): Command {
  * Prints `report` to standard output as the flags ask and sets the exit code: 1 when an open
  * finding is at or above `--fail-on`, 0 otherwise.
  */
-export function emitFindings(report: FindingReport, flags: OutputFlags): void {
+export async function emitFindings(report: FindingReport, flags: OutputFlags): Promise<void> {
   const format = parseOutputFormat(flags.format);
   const failOn = parseFailOn(flags.failOn);
+  // The renderers (and the rule catalog they describe findings with) load once there is output.
+  const { renderFindings } = await import("./render");
   process.stdout.write(
     renderFindings({ ...report, quiet: flags.quiet === true }, format, {
       failOn,

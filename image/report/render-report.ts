@@ -1,12 +1,7 @@
 import { packageLines } from "./package-section";
 import { HardeningReport, ImageSummary } from "./hardening-report";
+import { ReportFormat } from "./report-format";
 import { VulnerabilityCounts } from "./trivy";
-
-/** Formats `hardened report` can print. */
-export type ReportFormat = "text" | "json" | "markdown";
-
-/** Every report format. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "json", "markdown"];
 
 const TITLE = "Container Image Hardening Report";
 
