@@ -23,9 +23,21 @@ export interface ManifestCheck {
 
 const COMMENTS_AND_SEPARATORS = /^(?:\s*(?:#.*)?|---.*|\.\.\.\s*)$/;
 
-/** True when the text holds no YAML content: only blank lines, comments and document markers. */
+/**
+ * True when the text holds no YAML content: only blank lines, comments and document markers. Stops
+ * at the first line with content, without splitting the whole text.
+ */
 function isEmptyYaml(text: string): boolean {
-  return text.split("\n").every((line) => COMMENTS_AND_SEPARATORS.test(line));
+  for (let start = 0; ;) {
+    const end = text.indexOf("\n", start);
+    if (!COMMENTS_AND_SEPARATORS.test(text.slice(start, end === -1 ? text.length : end))) {
+      return false;
+    }
+    if (end === -1) {
+      return true;
+    }
+    start = end + 1;
+  }
 }
 
 /**

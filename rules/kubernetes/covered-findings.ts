@@ -20,6 +20,31 @@ export function dropCoveredFindings(
   findings: readonly Finding[],
   rules: readonly KubernetesRule[],
 ): Finding[] {
+  const coveredBy = coveringRules(rules);
+  return findings.filter((finding) => {
+    const stronger = coveredBy.get(finding.ruleId);
+    return (
+      stronger === undefined ||
+      !findings.some(
+        (other) =>
+          stronger.has(other.ruleId) &&
+          !other.exempted &&
+          other.container === finding.container &&
+          isSameOrNestedPath(other.path, finding.path),
+      )
+    );
+  });
+}
+
+/** `coveringRules` of each rule list seen, computed once per list. */
+const COVERING = new WeakMap<readonly KubernetesRule[], ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** For each rule id, the ids of the rules among `rules` whose findings cover its findings. */
+function coveringRules(rules: readonly KubernetesRule[]): ReadonlyMap<string, ReadonlySet<string>> {
+  const known = COVERING.get(rules);
+  if (known !== undefined) {
+    return known;
+  }
   const coveredBy = new Map<string, Set<string>>();
   const relate = (weaker: string, stronger: string) => {
     const set = coveredBy.get(weaker) ?? new Set<string>();
@@ -30,15 +55,6 @@ export function dropCoveredFindings(
     (rule.coveredBy ?? []).forEach((id) => relate(rule.id, id));
     (rule.covers ?? []).forEach((id) => relate(id, rule.id));
   }
-  return findings.filter((finding) => {
-    const stronger = coveredBy.get(finding.ruleId);
-    return !findings.some(
-      (other) =>
-        stronger !== undefined &&
-        stronger.has(other.ruleId) &&
-        !other.exempted &&
-        other.container === finding.container &&
-        isSameOrNestedPath(other.path, finding.path),
-    );
-  });
+  COVERING.set(rules, coveredBy);
+  return coveredBy;
 }

@@ -97,6 +97,22 @@ export function evaluateWorkload(
   return evaluatePod(object, kind, podContextOf(object, kind, options, shape), evaluation);
 }
 
+/** The profile's rules of each rule list seen, filtered once per list and profile. */
+const PROFILE_RULES = new WeakMap<readonly KubernetesRule[], Map<Profile, KubernetesRule[]>>();
+
+/** The rules of `rules` in `profile`, in their order. */
+function profileRules(rules: readonly KubernetesRule[], profile: Profile): KubernetesRule[] {
+  const byProfile = PROFILE_RULES.get(rules) ?? new Map<Profile, KubernetesRule[]>();
+  PROFILE_RULES.set(rules, byProfile);
+  const known = byProfile.get(profile);
+  if (known !== undefined) {
+    return known;
+  }
+  const filtered = rules.filter((r) => r.profiles.includes(profile));
+  byProfile.set(profile, filtered);
+  return filtered;
+}
+
 /** The findings of the rules of the evaluation's profile on one pod of `object`. */
 function evaluatePod(
   object: KubernetesObject,
@@ -104,8 +120,10 @@ function evaluatePod(
   pod: PodContext,
   evaluation: KubernetesEvaluation,
 ): Finding[] {
-  const profile = evaluation.profile ?? DEFAULT_PROFILE;
-  const rules = (evaluation.rules ?? KUBERNETES_RULES).filter((r) => r.profiles.includes(profile));
+  const rules = profileRules(
+    evaluation.rules ?? KUBERNETES_RULES,
+    evaluation.profile ?? DEFAULT_PROFILE,
+  );
   const metadata = object.metadata ?? {};
   const identity = {
     kind,

@@ -15,6 +15,19 @@ export class FieldTypeError extends Error {
   }
 }
 
+/**
+ * Where a value is: its key under its parent's place, the root's place being null. The path
+ * string is made only for an error (`pathOf`), not for every field checked.
+ */
+interface Place {
+  readonly parent: Place | null;
+  readonly key: string | number;
+}
+
+function pathOf(place: Place | null): string {
+  return place === null ? "" : fieldPath(pathOf(place.parent), place.key);
+}
+
 const INT32 = 2 ** 31;
 const INT64 = 2 ** 63;
 
@@ -79,40 +92,43 @@ function accepts(type: FieldType, value: unknown): boolean {
   }
 }
 
-function check(type: FieldType, value: unknown, path: string): void {
+function check(type: FieldType, value: unknown, place: Place | null): void {
   if (value === null || value === undefined || type === "any") {
     return;
   }
   if (typeof type === "string") {
     if (type === "stringMap" || type === "quantityMap") {
       if (!isRecord(value)) {
-        throw new FieldTypeError(path, `expected a mapping, found ${describe(value)}`);
+        throw new FieldTypeError(pathOf(place), `expected a mapping, found ${describe(value)}`);
       }
       for (const key of Object.keys(value)) {
-        checkKnown(type === "stringMap" ? "string" : "quantity", value, key, fieldPath(path, key));
+        checkKnown(type === "stringMap" ? "string" : "quantity", value, key, place);
       }
       return;
     }
     if (!accepts(type, value)) {
-      throw new FieldTypeError(path, `expected ${expected(type)}, found ${describe(value)}`);
+      throw new FieldTypeError(
+        pathOf(place),
+        `expected ${expected(type)}, found ${describe(value)}`,
+      );
     }
     return;
   }
   if ("list" in type) {
     if (!Array.isArray(value)) {
-      throw new FieldTypeError(path, `expected a list, found ${describe(value)}`);
+      throw new FieldTypeError(pathOf(place), `expected a list, found ${describe(value)}`);
     }
     for (let i = 0; i < value.length; i++) {
-      checkKnown(type.list, value, i, fieldPath(path, i));
+      checkKnown(type.list, value, i, place);
     }
     return;
   }
   if (!isRecord(value)) {
-    throw new FieldTypeError(path, `expected a mapping, found ${describe(value)}`);
+    throw new FieldTypeError(pathOf(place), `expected a mapping, found ${describe(value)}`);
   }
   for (const [key, fieldType] of Object.entries(type.object)) {
     if (Object.prototype.hasOwnProperty.call(value, key)) {
-      checkKnown(fieldType, value, key, fieldPath(path, key));
+      checkKnown(fieldType, value, key, place);
     }
   }
 }
@@ -125,9 +141,11 @@ function checkKnown(
   type: FieldType,
   parent: Readonly<Record<string | number, unknown>> | readonly unknown[],
   key: string | number,
-  path: string,
+  parentPlace: Place | null,
 ): void {
-  knownOrUndefined(() => check(type, (parent as Record<string | number, unknown>)[key], path));
+  knownOrUndefined(() =>
+    check(type, (parent as Record<string | number, unknown>)[key], { parent: parentPlace, key }),
+  );
 }
 
 /**
@@ -140,5 +158,5 @@ export function validateFieldTypes(object: Readonly<Record<string, unknown>>): v
   const schema = Object.prototype.hasOwnProperty.call(WORKLOAD_SCHEMAS, kind)
     ? WORKLOAD_SCHEMAS[kind]
     : ANY_OBJECT_SCHEMA;
-  check(schema, object, "");
+  check(schema, object, null);
 }
