@@ -1,7 +1,6 @@
 import { Command, Option } from "commander";
 import { PROFILES, Profile } from "../../rules/profile";
 import { RuleMetadata } from "../../rules/rule";
-import { renderRulesMarkdown } from "../output/rules-markdown";
 
 function referencesLine(rule: RuleMetadata): string {
   return Object.entries(rule.references)
@@ -39,6 +38,7 @@ export function registerRulesCommand(program: Command): void {
           (!options.target || r.target === options.target),
       );
       if (options.format === "markdown") {
+        const { renderRulesMarkdown } = await import("../output/rules-markdown");
         process.stdout.write(renderRulesMarkdown(rules));
         return;
       }

@@ -16,6 +16,7 @@ const HEAVY = [
   "/rules/catalog.ts",
   "/preview/",
   "/oci/client.ts",
+  "/examples",
 ];
 
 /** The modules loaded once the program is built with every command registered, as at start. */
