@@ -59,6 +59,28 @@ function plainOutputs(
   );
 }
 
+/** How long an unhandled program error has to reach the engine's diagnostics before the abort. */
+const PROGRAM_ERROR_GRACE_MS = 2_000;
+
+/**
+ * Aborts the operation once the program has an unhandled error (an exception, or a rejection no
+ * one handles, such as a component output that failed). The Node.js language host ends the
+ * program with a failure then; an inline program would instead wait forever on whatever
+ * depended on the failed value, since this process keeps serving the engine. The abort sends
+ * the CLI SIGINT, which ends the update as failed and unlocks the stack.
+ */
+function abortOnProgramError(): AbortSignal {
+  const controller = new AbortController();
+  const failed = () => {
+    if (!controller.signal.aborted) {
+      setTimeout(() => controller.abort(), PROGRAM_ERROR_GRACE_MS).unref();
+    }
+  };
+  process.on("unhandledRejection", failed);
+  process.on("uncaughtException", failed);
+  return controller.signal;
+}
+
 async function run(request: EngineRequest): Promise<EngineHostResult> {
   const programRequire = createRequire(join(request.programDir, "Pulumi.yaml"));
   const automation = programRequire("@pulumi/pulumi/automation") as typeof automationType;
@@ -81,13 +103,14 @@ async function run(request: EngineRequest): Promise<EngineHostResult> {
     policyPacks: [...request.policyPacks],
     policyPackConfigs: [...request.policyPackConfigs],
   };
+  const signal = abortOnProgramError();
   switch (request.operation) {
     case "preview": {
-      const result = await stack.preview({ ...streams, ...policy });
+      const result = await stack.preview({ ...streams, ...policy, signal });
       return { exitCode: 0, changes: result.changeSummary };
     }
     case "up": {
-      const result = await stack.up({ ...streams, ...policy });
+      const result = await stack.up({ ...streams, ...policy, signal });
       return {
         exitCode: 0,
         outputs: plainOutputs(result.outputs),
@@ -95,7 +118,7 @@ async function run(request: EngineRequest): Promise<EngineHostResult> {
       };
     }
     case "destroy": {
-      const result = await stack.destroy(streams);
+      const result = await stack.destroy({ ...streams, signal });
       return { exitCode: 0, changes: result.summary.resourceChanges ?? {} };
     }
   }

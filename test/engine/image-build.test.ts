@@ -36,19 +36,24 @@ describe("HardenedImage under the real engine: its build step builds with the en
   let path: string;
   const imageName = `${AUTH_REGISTRY}/${uniqueRepository("image-build")}/api:v1`;
 
-  const run = (operation: "preview" | "up" | "destroy") =>
-    runEngineOperation(workspace, operation, {
+  let unverified: EngineWorkspace;
+  const run = (
+    operation: "preview" | "up" | "destroy",
+    on: EngineWorkspace = workspace,
+    runtimeImage = baseImage("pythonMinimalRuntime"),
+  ) =>
+    runEngineOperation(on, operation, {
       engineBin,
       policyPacks: operation === "destroy" ? [] : [PACK],
       config: {
         "image-build:imageName": imageName,
         "image-build:context": context,
         "image-build:builderImage": baseImage("python"),
-        "image-build:runtimeImage": baseImage("pythonMinimalRuntime"),
+        "image-build:runtimeImage": runtimeImage,
         "image-build:pipConf": join(dir, "pip.conf"),
         "image-build:registryUser": REGISTRY_USER,
         "image-build:registryPassword": { value: REGISTRY_PASSWORD, secret: true },
-        "image-build:renderDir": join(workspace.workDir, "rendered"),
+        "image-build:renderDir": join(on.workDir, "rendered"),
       },
       env: { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true", PATH: path },
       timeoutMs: 1_100_000,
@@ -72,12 +77,15 @@ describe("HardenedImage under the real engine: its build step builds with the en
     );
     context = contextWith({ ...PYTHON_APP, ".dockerignore": ".git\n" });
     workspace = createEngineWorkspace(PROGRAM);
+    unverified = createEngineWorkspace(PROGRAM, { stack: "unverified" });
   });
 
   after(async () => {
-    if (workspace !== undefined) {
-      await run("destroy");
-      workspace.dispose();
+    for (const on of [workspace, unverified]) {
+      if (on !== undefined) {
+        await run("destroy", on);
+        on.dispose();
+      }
     }
     runDocker(["rmi", imageName]);
     for (const folder of [dir, context]) {
@@ -145,6 +153,21 @@ describe("HardenedImage under the real engine: its build step builds with the en
     const changed = await run("preview");
     assert.equal(changed.exitCode, 0, `${changed.stdout}\n${changed.stderr}`);
     assert.ok((changed.changes?.replace ?? 0) >= 1, JSON.stringify(changed.changes));
+  });
+
+  it("an image that fails verification fails pulumi up, naming the rule, and its Deployment is never written", async () => {
+    const result = await run("up", unverified, baseImage("pythonRuntime"));
+    assert.notEqual(result.exitCode, 0, result.stdout);
+    assert.match(
+      result.stdout,
+      /HardenedImageVerifyError: .*HardenedImage "api": the pushed image \S+@sha256:[0-9a-f]{64} breaks hardening rules/,
+    );
+    assert.match(result.stdout, /image-setuid-files at layers\[\d+\]:\/usr\/bin\/su/);
+    const manifests = join(unverified.workDir, "rendered", "1-manifest");
+    assert.deepEqual(
+      readdirSync(manifests).filter((f) => /deployment/i.test(f)),
+      [],
+    );
   });
 });
 
