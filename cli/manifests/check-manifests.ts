@@ -108,15 +108,25 @@ export function checkManifests(
         namespace: metadata?.namespace ?? null,
       });
       for (const f of evaluateWorkload(object, { ...evaluation, exemptions })) {
-        findings.push({
-          ...f,
-          file: manifest.file,
-          document: manifest.document,
-          ...(input.renderedBy === undefined
-            ? { line: manifest.lineOf(f.path) }
-            : { renderedBy: input.renderedBy }),
-          path: manifest.pathPrefix === "" ? f.path : `${manifest.pathPrefix}.${f.path}`,
-        });
+        const path = manifest.pathPrefix === "" ? f.path : `${manifest.pathPrefix}.${f.path}`;
+        // Two literals rather than a spread of a conditional object: one finding per rule hit.
+        findings.push(
+          input.renderedBy === undefined
+            ? {
+                ...f,
+                file: manifest.file,
+                document: manifest.document,
+                line: manifest.lineOf(f.path),
+                path,
+              }
+            : {
+                ...f,
+                file: manifest.file,
+                document: manifest.document,
+                renderedBy: input.renderedBy,
+                path,
+              },
+        );
       }
     }
   }

@@ -11,25 +11,39 @@ import { scanSummaryJson, skippedJson } from "./scan-summary";
  * (file, document, reason, detail) and its counts to the summary.
  */
 export function renderJson(report: FindingReport): string {
-  const findings = report.findings.map((f) => ({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    file: f.file ?? null,
-    document: f.document ?? null,
-    kind: f.kind ?? null,
-    name: f.name ?? null,
-    namespace: f.namespace ?? null,
-    container: f.container,
-    path: f.path,
-    message: f.message,
-    ...(f.line !== undefined ? { line: f.line } : {}),
-    ...(f.stage !== undefined ? { stage: f.stage } : {}),
-    ...(f.exempted
-      ? { exempted: true, exemptionReason: f.exemptionReason, exemptionSource: f.exemptionSource }
-      : {}),
-    ...(f.refusedExemption !== undefined ? { refusedExemption: f.refusedExemption } : {}),
-    ...(f.renderedBy !== undefined ? { renderedBy: f.renderedBy } : {}),
-  }));
+  const findings = report.findings.map((f) => {
+    // Optional keys are added in this order, each only when it applies.
+    const out: Record<string, unknown> = {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      file: f.file ?? null,
+      document: f.document ?? null,
+      kind: f.kind ?? null,
+      name: f.name ?? null,
+      namespace: f.namespace ?? null,
+      container: f.container,
+      path: f.path,
+      message: f.message,
+    };
+    if (f.line !== undefined) {
+      out.line = f.line;
+    }
+    if (f.stage !== undefined) {
+      out.stage = f.stage;
+    }
+    if (f.exempted) {
+      out.exempted = true;
+      out.exemptionReason = f.exemptionReason;
+      out.exemptionSource = f.exemptionSource;
+    }
+    if (f.refusedExemption !== undefined) {
+      out.refusedExemption = f.refusedExemption;
+    }
+    if (f.renderedBy !== undefined) {
+      out.renderedBy = f.renderedBy;
+    }
+    return out;
+  });
   const scan = report.scan;
   const summary = {
     ...summarize(report.findings, report.checked),

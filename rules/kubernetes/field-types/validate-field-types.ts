@@ -92,6 +92,18 @@ function accepts(type: FieldType, value: unknown): boolean {
   }
 }
 
+/** Each object schema's fields in order, listed once rather than for every object checked. */
+const FIELDS = new WeakMap<Readonly<Record<string, FieldType>>, [string, FieldType][]>();
+
+function fieldsOf(schema: Readonly<Record<string, FieldType>>): [string, FieldType][] {
+  let fields = FIELDS.get(schema);
+  if (fields === undefined) {
+    fields = Object.entries(schema);
+    FIELDS.set(schema, fields);
+  }
+  return fields;
+}
+
 function check(type: FieldType, value: unknown, place: Place | null): void {
   if (value === null || value === undefined || type === "any") {
     return;
@@ -126,7 +138,7 @@ function check(type: FieldType, value: unknown, place: Place | null): void {
   if (!isRecord(value)) {
     throw new FieldTypeError(pathOf(place), `expected a mapping, found ${describe(value)}`);
   }
-  for (const [key, fieldType] of Object.entries(type.object)) {
+  for (const [key, fieldType] of fieldsOf(type.object)) {
     if (Object.prototype.hasOwnProperty.call(value, key)) {
       checkKnown(fieldType, value, key, place);
     }
