@@ -61,7 +61,8 @@ export interface HardenedImageArgs {
    * buildx plugin. `"BuilderBuildKit"` fails with `HardenedImageArgsError` where BuildKit cannot
    * build; `"BuilderV1"` always uses the classic builder. BuildKit is needed for `secrets` and
    * for Dockerfiles that use `RUN --mount` or heredocs; with it the presets keep the package
-   * manager's cache in a cache mount.
+   * manager's cache in a cache mount. Offline and under mocks (unit tests, `hardened preview`),
+   * where nothing is built, the engine is not asked and BuildKit is assumed.
    * @default BuildKit where the engine supports it, else the classic builder
    */
   readonly builderVersion?: "BuilderV1" | "BuilderBuildKit";

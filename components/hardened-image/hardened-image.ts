@@ -15,7 +15,13 @@ import { HardenedImageArgsError, HardenedImagePinError, ImageDigestError } from 
 import { PinnedBaseImage } from "./pin-step";
 import { ImageUserIds, PreparedBuild, prepareBuild } from "./prepare";
 import { registryArgCredentials } from "./registry-credentials";
-import { imageRunMode, mayWriteLock, placeholderDigest, placeholderResolver } from "./run-mode";
+import {
+  imageRunMode,
+  mayWriteLock,
+  placeholderDigest,
+  placeholderResolver,
+  runningUnderMocks,
+} from "./run-mode";
 import { loadSource } from "./source";
 import { resolveVerifyArgs, VerifySettings, verifyPlatform } from "./verify-args";
 import { ImageHardeningReport } from "./verify-report";
@@ -127,7 +133,10 @@ export class HardenedImage extends pulumi.ComponentResource {
     const owner = `HardenedImage "${name}"`;
     const mode = imageRunMode(args.offline);
     const dockerCli = args.dockerCli ?? "docker";
-    const builder = resolveBuilder(owner, args.builderVersion, dockerCli, mode);
+    const builder = resolveBuilder(owner, args.builderVersion, dockerCli, {
+      askEngine: !mode.offline && !runningUnderMocks(),
+      preview: mode.preview,
+    });
     if (builder.notice !== undefined) {
       pulumi.log.info(builder.notice, this);
     }

@@ -166,7 +166,7 @@ describe("examples/go-distroless, built with the real Docker engine", function (
     assert.equal(run.code, 0, run.stdout + run.stderr);
     for (const resource of [
       "pulumi:providers:kubernetes: render",
-      "docker:index/image:Image: server",
+      "pulumi-nodejs:dynamic/hardened:ImageBuild: server",
       "kubernetes:core/v1:ServiceAccount: server",
       "kubernetes:core/v1:Service: server",
       "kubernetes:policy/v1:PodDisruptionBudget: server",

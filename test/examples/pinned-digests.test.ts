@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runProgram } from "../../preview/run-program";
+import { HARDENED_IMAGE_BUILD_TYPE } from "../../rules/docker-resource";
 import { buildPack } from "../../dev/build-pack";
 import { PLAIN_REGISTRY, Pushed, requireRegistries, uniqueRepository } from "../../dev/registry";
 import { runCli } from "../support/run-cli";
@@ -132,10 +133,10 @@ describe("examples/pinned-digests, against the local registry", function () {
       const resources = await runProgram(EXAMPLE, {
         config: { "pinned-digests:imageName": `${AS_WRITTEN}app:1.0` },
       });
-      const image = resources.find((r) => r.type === "docker:index/image:Image");
-      const build = image?.properties.build as { dockerfile: string } | undefined;
-      assert.ok(build, "the program registered no docker.Image");
-      const built = readFileSync(build.dockerfile, "utf8");
+      const image = resources.find((r) => r.type === HARDENED_IMAGE_BUILD_TYPE);
+      const dockerfile = image?.properties.dockerfile as { inline: string } | undefined;
+      assert.ok(dockerfile, "the program registered no HardenedImage build step");
+      const built = dockerfile.inline;
       const pinned = [...built.matchAll(/^(?:FROM |COPY --from=)(\S+)@(sha256:[a-f0-9]{64})/gm)];
       assert.deepEqual(Object.fromEntries(pinned.map((m) => [m[1], m[2]])), fromLock);
       assert.equal(pinned.length, 3);

@@ -66,7 +66,7 @@ describe("the root program (Pulumi.yaml at the root, main: program/)", function 
     );
     assert.equal(run.code, 0, run.stdout + run.stderr);
     for (const resource of [
-      "docker:index/image:Image: api",
+      "pulumi-nodejs:dynamic/hardened:ImageBuild: api",
       "kubernetes:core/v1:Namespace: python-multistage",
       "kubernetes:apps/v1:Deployment: api",
       "kubernetes:core/v1:Service: api",
@@ -146,7 +146,7 @@ describe("the root program (Pulumi.yaml at the root, main: program/)", function 
     );
     assert.match(
       run.stdout,
-      /Not known before deployment: 4 values \(api: build\.dockerfile, api: build\.target, api: metadata, api: spec\)\./,
+      /Not known before deployment: 5 values \(api: contextDigest, api: dockerfile, api: target, api: metadata, api: spec\)\./,
     );
     assert.match(run.stdout, /\n0 mandatory violations, 0 advisory violations\n/);
     assert.equal(existsSync(join(dir, "hardened.lock.json")), false, "nothing was pinned");

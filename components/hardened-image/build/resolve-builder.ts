@@ -1,5 +1,4 @@
 import { HardenedImageArgsError } from "../errors";
-import { ImageRunMode } from "../run-mode";
 import { BuilderChoice, chooseBuilder } from "./builder-choice";
 import { DockerProbe, DockerProbeError, probeDocker } from "./docker-probe";
 
@@ -9,11 +8,19 @@ export interface ResolvedBuilder extends BuilderChoice {
   readonly notice?: string;
 }
 
+/** When {@link resolveBuilder} may ask the Docker engine, and what a failure to ask means. */
+export interface BuilderProbeMode {
+  /** Ask the engine: false offline and under mocks, where nothing is built. */
+  readonly askEngine: boolean;
+  /** A preview, where an engine that cannot be asked is not an error. */
+  readonly preview: boolean;
+}
+
 /**
  * The builder for a HardenedImage: `builderVersion` when it is `BuilderV1`; otherwise BuildKit
  * when the Docker CLI `dockerCli` and its engine can build with it (asked with `docker version`
- * and `docker buildx version`), the classic builder with a notice when they cannot. Offline, the
- * engine is not asked and BuildKit is assumed. During a preview, a CLI that reaches no engine
+ * and `docker buildx version`), the classic builder with a notice when they cannot. When the
+ * engine is not to be asked, BuildKit is assumed. During a preview, a CLI that reaches no engine
  * leaves BuildKit assumed, with a notice.
  * @throws HardenedImageArgsError naming `args.builderVersion` when BuildKit was asked for and
  *   cannot be used, or `args.dockerCli` when the CLI reaches no engine outside a preview
@@ -22,10 +29,10 @@ export function resolveBuilder(
   owner: string,
   requested: "BuilderV1" | "BuilderBuildKit" | undefined,
   dockerCli: string,
-  mode: ImageRunMode,
+  mode: BuilderProbeMode,
   probe: (cli: string) => DockerProbe = probeDocker,
 ): ResolvedBuilder {
-  if (requested === "BuilderV1" || mode.offline) {
+  if (requested === "BuilderV1" || !mode.askEngine) {
     return chooseBuilder(requested ?? "auto", undefined);
   }
   let probed: DockerProbe;

@@ -13,8 +13,8 @@ import { HardenedImageArgsError } from "../../../components/hardened-image/error
 import { buildKitDockerCli, requireDocker } from "../../../dev/docker";
 
 const OWNER = 'HardenedImage "api"';
-const UPDATE = { offline: false, preview: false };
-const PREVIEW = { offline: false, preview: true };
+const UPDATE = { askEngine: true, preview: false };
+const PREVIEW = { askEngine: true, preview: true };
 
 /** A probe of a Debian docker.io 20.10 CLI and engine, changed by `change`. */
 function probe(change: Partial<DockerProbe> = {}): DockerProbe {
@@ -53,7 +53,7 @@ describe("HardenedImage's builder", () => {
     assert.equal(chooseBuilder("auto", probe({ clientVersion: "24.0.0" })).builder, "classic");
   });
 
-  it("logs the fallback, refuses BuildKit it cannot have, and asks no engine offline", () => {
+  it("logs the fallback, refuses BuildKit it cannot have, and asks no engine offline or under mocks", () => {
     const cli28 = () => probe({ clientVersion: "28.5.1" });
     const fallback = resolveBuilder(OWNER, undefined, "docker", UPDATE, cli28);
     assert.equal(fallback.builder, "classic");
@@ -70,7 +70,7 @@ describe("HardenedImage's builder", () => {
     );
     const never = (): DockerProbe => assert.fail("the engine was asked");
     assert.deepEqual(
-      resolveBuilder(OWNER, undefined, "docker", { offline: true, preview: false }, never),
+      resolveBuilder(OWNER, undefined, "docker", { askEngine: false, preview: false }, never),
       {
         builder: "buildkit",
       },
