@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { hardenedPolicies } from "../../policies/pack";
 import { UNKNOWN } from "../../preview/analyzer/properties";
-import { DOCKER_BUILD_IMAGE_TYPE } from "../../rules/docker-resource";
+import { DOCKER_BUILD_IMAGE_TYPE, HARDENED_IMAGE_BUILD_TYPE } from "../../rules/docker-resource";
 import { DOCKERFILE_RULES } from "../../rules/dockerfile/rules";
 import { runPolicy, violationsOf } from "../support/analyzer/run-policy";
 
@@ -31,6 +31,17 @@ describe("Dockerfile rule policies (inline Dockerfiles of dockerbuild.Image)", (
     for (const rule of DOCKERFILE_RULES) {
       assert.ok(POLICIES.has(rule.id), rule.id);
     }
+  });
+
+  it("lint HardenedImage's build step like a dockerbuild.Image: its dockerfile.inline", async () => {
+    const messages = violationsOf(
+      await runPolicy(policy("dockerfile-base-digest"), {
+        ...image("FROM node:20\nUSER 10001\n"),
+        type: HARDENED_IMAGE_BUILD_TYPE,
+      }),
+    );
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /^dockerfile\.inline line 1, /);
   });
 
   it("report an unpinned base image with line and stage path", async () => {

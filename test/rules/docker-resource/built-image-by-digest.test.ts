@@ -3,6 +3,7 @@ import {
   DOCKER_BUILD_IMAGE_TYPE,
   DOCKER_CONTAINER_TYPE,
   DOCKER_IMAGE_TYPE,
+  HARDENED_IMAGE_BUILD_TYPE,
   builtImageOf,
   checkBuiltImageUses,
   imageUsesOfDockerResource,
@@ -35,6 +36,18 @@ describe("built-image-by-digest", () => {
         pushedAs: ["ghcr.io/acme/web:2", "ghcr.io/acme/web:latest"],
         digestRef: `ghcr.io/acme/web:2@${DIGEST}`,
       },
+    );
+    assert.deepEqual(
+      builtImageOf(HARDENED_IMAGE_BUILD_TYPE, "api", {
+        tags: ["ghcr.io/acme/api:v1"],
+        ref: `ghcr.io/acme/api@${DIGEST}`,
+      }),
+      {
+        resourceName: "api",
+        pushedAs: ["ghcr.io/acme/api:v1"],
+        digestRef: `ghcr.io/acme/api@${DIGEST}`,
+      },
+      "HardenedImage's build step reads like a dockerbuild.Image",
     );
     assert.equal(builtImageOf(DOCKER_CONTAINER_TYPE, "c", {}), undefined);
   });

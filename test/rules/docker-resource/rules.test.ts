@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import {
   DOCKER_BUILD_IMAGE_TYPE,
+  HARDENED_IMAGE_BUILD_TYPE,
   DOCKER_CONTAINER_TYPE,
   DOCKER_IMAGE_TYPE,
   DOCKER_PER_RESOURCE_RULES,
@@ -146,6 +147,15 @@ describe("Docker resource rules", () => {
       [
         ["docker-build-secret-args", "build.args.DB_PASSWORD"],
         ["docker-build-secret-args", "build.args.npmToken"],
+      ],
+    ],
+    [
+      "HardenedImage build step: latest tag and secret-like build args",
+      HARDENED_IMAGE_BUILD_TYPE,
+      { tags: ["ghcr.io/acme/api:latest"], buildArgs: { GITHUB_TOKEN: "z" } },
+      [
+        ["docker-image-tag", "tags[0]"],
+        ["docker-build-secret-args", "buildArgs.GITHUB_TOKEN"],
       ],
     ],
     [
