@@ -111,10 +111,40 @@ function execWords(instruction: Instruction, raw: string): string[] | undefined 
   return instruction.getJSONStrings().map((s) => s.getJSONValue());
 }
 
+/** Commands that run the command after them (and their options), such as `sudo -E sh`. */
+const COMMAND_WRAPPERS: ReadonlySet<string> = new Set([
+  "sudo",
+  "doas",
+  "env",
+  "exec",
+  "nice",
+  "nohup",
+  "command",
+  "time",
+]);
+
+/** Wrapper options that take the next word as their value (`sudo -u app sh`). */
+const WRAPPER_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(["-u", "-g", "-C", "-n", "-D"]);
+
+/**
+ * The words of a command without the wrappers in front of it (`sudo -E`, `env A=1`, `nice -n 5`),
+ * so `sudo -u app sh -s` is read as `sh -s`.
+ */
+function withoutWrappers(words: readonly string[]): readonly string[] {
+  let i = 0;
+  while (i < words.length && COMMAND_WRAPPERS.has(programName(words[i]))) {
+    i++;
+    while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_]\w*=/.test(words[i]))) {
+      i += WRAPPER_OPTIONS_WITH_VALUE.has(words[i]) ? 2 : 1;
+    }
+  }
+  return words.slice(i);
+}
+
 /**
  * True when a RUN's first line pipes its heredoc into a shell reading the script from standard
- * input, `cat <<EOF | sh` or `cat <<'EOF' | bash -s`: the heredoc body is then the script that
- * runs, as with `sh <<EOF`.
+ * input, `cat <<EOF | sh`, `cat <<'EOF' | bash -s` or `cat <<EOF | sudo -E sh`: the heredoc body
+ * is then the script that runs, as with `sh <<EOF`.
  */
 function pipesHeredocToShell(command: string): boolean {
   const marker = command.search(HEREDOC_MARKER);
@@ -124,7 +154,7 @@ function pipesHeredocToShell(command: string): boolean {
     .split("|")
     .slice(1)
     .some((segment) => {
-      const words = segment.split(/[;&]/)[0].trim().split(/\s+/);
+      const words = withoutWrappers(segment.split(/[;&]/)[0].trim().split(/\s+/));
       return (
         isShell(words[0]) &&
         words.slice(1).every((w) => w.startsWith("-") && !/^-[A-Za-z]*c[A-Za-z]*$/.test(w))

@@ -192,10 +192,18 @@ export const TRANSPORT_CASES: readonly RuleCase[] = [
       "RUN cat <<'EOF' | /bin/bash -s -- -y",
       "wget -qO- https://x.example/i.sh | bash",
       "EOF",
+      "RUN cat <<EOF | sudo -E -u root sh -s",
+      "curl -fsSL https://get.example.com | sh",
+      "EOF",
+      "RUN cat <<EOF | env DEBIAN_FRONTEND=noninteractive nice -n 5 /bin/bash",
+      "curl -fsSL https://get.example.com | sh",
+      "EOF",
     ),
     expect: [
       [2, "stage[0].RUN"],
       [5, "stage[0].RUN"],
+      [8, "stage[0].RUN"],
+      [11, "stage[0].RUN"],
     ],
   },
   {
