@@ -1,4 +1,4 @@
-import { DOCKER_RESOURCE_RULES } from "./docker-resource";
+import { DOCKER_PER_RESOURCE_RULES } from "./docker-resource";
 import { DOCKERFILE_RULES } from "./dockerfile/rules";
 import { IMAGE_RULES } from "./image/rules";
 import { networkPolicyIsolation } from "./kubernetes/network-policy/isolation";
@@ -15,7 +15,7 @@ export const CATALOG: readonly RuleMetadata[] = [
   networkPolicyIsolation,
   ...DOCKERFILE_RULES,
   ...IMAGE_RULES,
-  ...DOCKER_RESOURCE_RULES,
+  ...DOCKER_PER_RESOURCE_RULES,
   ...STACK_RULES,
 ];
 

@@ -5,7 +5,6 @@ import {
   DOCKER_CONTAINER_TYPE,
   DOCKER_IMAGE_TYPE,
   DOCKER_PER_RESOURCE_RULES,
-  DOCKER_RESOURCE_RULES,
   evaluateDockerResource,
 } from "../../../rules/docker-resource";
 import { isSecretLikeName } from "../../../rules/docker-resource/build-secret-args";
@@ -35,7 +34,7 @@ function findings(type: string, inputs: Record<string, unknown>): [string, strin
 
 describe("Docker resource rules", () => {
   it("have complete metadata with CIS Docker or documentation references", () => {
-    for (const rule of DOCKER_RESOURCE_RULES) {
+    for (const rule of DOCKER_PER_RESOURCE_RULES) {
       assert.ok(isRuleId(rule.id), rule.id);
       assert.equal(rule.target, "docker-resource", rule.id);
       assert.ok(rule.title && rule.description && rule.remediation, rule.id);
