@@ -388,30 +388,27 @@ class BlockReader {
 }
 
 /**
- * The line of the node at `segments` below `root`, found as `Document.getIn` finds it: mapping
- * keys by written text (a number never matches one), sequence items by a non-negative integer or
- * a string of one; undefined when there is none.
+ * The line of the node at `segments` below `root`, or of its nearest present parent, found as
+ * `Document.getIn` finds nodes: mapping keys by written text (a number never matches one),
+ * sequence items by a non-negative integer or a string of one.
  */
-export function blockLineAt(
-  root: LineNode,
-  segments: readonly (string | number)[],
-): number | undefined {
-  let node: LineNode | undefined = root;
+export function blockNearestLine(root: LineNode, segments: readonly (string | number)[]): number {
+  let node = root;
   for (const segment of segments) {
-    if (node === undefined) {
-      return undefined;
-    }
+    let next: LineNode | undefined;
     if (node.map !== undefined) {
-      node = typeof segment === "string" ? node.map.get(segment) : undefined;
+      next = typeof segment === "string" ? node.map.get(segment) : undefined;
     } else if (node.seq !== undefined) {
       const index = typeof segment === "string" && segment !== "" ? Number(segment) : segment;
-      node =
+      next =
         typeof index === "number" && Number.isInteger(index) && index >= 0
           ? node.seq[index]
           : undefined;
-    } else {
-      return undefined;
     }
+    if (next === undefined) {
+      return node.line;
+    }
+    node = next;
   }
-  return node?.line;
+  return node.line;
 }

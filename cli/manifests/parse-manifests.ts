@@ -4,7 +4,7 @@ import { KubernetesObject } from "../../rules/kubernetes/types";
 import { isRecord } from "../../rules/read";
 import { InputError } from "../../shared/input-error";
 import { InputFile } from "../input-files";
-import { blockLineAt, readBlockYaml } from "./block-yaml";
+import { blockNearestLine, readBlockYaml } from "./block-yaml";
 import { checkFieldTypes, checkManifestSize, decodeDocument } from "./kubernetes-document";
 
 /** One Kubernetes object read from a manifest file. */
@@ -31,21 +31,15 @@ interface ReadDocument {
   readonly mayBeKubernetes: boolean;
   /** The JSON value of the document (`decodeDocument`). */
   decode(where: string): unknown;
-  /** The line of the node at `segments`, undefined when there is none. */
-  lineAt(segments: readonly (string | number)[]): number | undefined;
+  /** The line of the node at `segments` or of its nearest present parent; 1 when there is none. */
+  nearestLine(segments: readonly (string | number)[]): number;
 }
 
-function lineFinder(lineAt: ReadDocument["lineAt"], prefix: readonly (string | number)[]) {
-  return (path: string): number => {
-    const segments = [...prefix, ...parseFieldPath(path)];
-    for (let n = segments.length; n >= 0; n--) {
-      const line = lineAt(segments.slice(0, n));
-      if (line !== undefined) {
-        return line;
-      }
-    }
-    return 1;
-  };
+function lineFinder(
+  nearestLine: ReadDocument["nearestLine"],
+  prefix: readonly (string | number)[],
+) {
+  return (path: string): number => nearestLine([...prefix, ...parseFieldPath(path)]);
 }
 
 /**
@@ -84,9 +78,14 @@ function readWithYaml(text: string): ReadDocument[] {
         return mayBeKubernetes(doc);
       },
       decode: (where: string) => decodeDocument(doc, where),
-      lineAt: (segments: readonly (string | number)[]) => {
-        const node = doc.getIn(segments, true) as Node | undefined;
-        return isNode(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
+      nearestLine: (segments: readonly (string | number)[]) => {
+        for (let n = segments.length; n >= 0; n--) {
+          const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
+          if (isNode(node) && node.range) {
+            return counter.linePos(node.range[0]).line;
+          }
+        }
+        return 1;
       },
     };
   });
@@ -105,7 +104,7 @@ function readDocuments(text: string): ReadDocument[] {
     isNull: false,
     mayBeKubernetes: doc.mayBeKubernetes,
     decode: () => doc.value,
-    lineAt: (segments: readonly (string | number)[]) => blockLineAt(doc.root, segments),
+    nearestLine: (segments: readonly (string | number)[]) => blockNearestLine(doc.root, segments),
   }));
 }
 
@@ -181,7 +180,7 @@ export function parseManifests(
         document: index,
         object: object as KubernetesObject,
         pathPrefix: prefix,
-        lineOf: lineFinder(doc.lineAt, segments),
+        lineOf: lineFinder(doc.nearestLine, segments),
       });
     };
     add(value, []);
