@@ -18,13 +18,12 @@ import {
   serviceUnavailable,
   uniqueRepository,
 } from "../../dev/registry";
+import { IMAGE_SECRET_RULES } from "../support/image-secret-rules";
 import { runCli } from "../support/run-cli";
 import { contextWith } from "../components/hardened-image/fixtures";
 import { GO_APP, NODE_APP, PYTHON_APP } from "./apps";
 
 const repo = uniqueRepository("build-secrets");
-/** The rules that look for secrets in an image's layers, files and history. */
-const SECRET_RULES = ["image-credential-files", "image-secret-env", "image-secret-history"];
 
 describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILDKIT=1, no buildx)", function () {
   this.timeout(900_000);
@@ -130,7 +129,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
     assert.equal(built.history.indexOf(token), -1, built.history);
     assert.match(built.history, /^COPY \/proof \/proof # buildkit$/m, "built by BuildKit");
     assert.deepEqual(
-      verifiedRuleIds(built.ref).filter((id) => SECRET_RULES.includes(id)),
+      verifiedRuleIds(built.ref).filter((id) => IMAGE_SECRET_RULES.includes(id)),
       [],
     );
   });
@@ -176,7 +175,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
     assert.equal(built.history.indexOf(token), -1, built.history);
     const found = verifiedRuleIds(built.ref);
     assert.deepEqual(
-      found.filter((id) => SECRET_RULES.includes(id)),
+      found.filter((id) => IMAGE_SECRET_RULES.includes(id)),
       [],
       found.join(", "),
     );

@@ -9,6 +9,7 @@ import { baseImage } from "../../dev/docker-bases";
 import { buildKitDockerCli, docker, requireDocker, runDocker } from "../../dev/docker";
 import {
   AUTH_REGISTRY,
+  dockerConfigDir,
   REGISTRY_PASSWORD,
   REGISTRY_USER,
   requireRegistries,
@@ -18,13 +19,12 @@ import {
 import { contextWith } from "../components/hardened-image/fixtures";
 import { PYTHON_APP } from "../docker/apps";
 import { engineViolations, requireEngine } from "../support/engine";
+import { IMAGE_SECRET_RULES } from "../support/image-secret-rules";
 import { runCli } from "../support/run-cli";
 
 const ROOT = join(__dirname, "..", "..");
 const PROGRAM = join(ROOT, "test", "fixtures", "programs", "image-build");
 const PACK = join(ROOT, "policies");
-/** The rules that look for secrets in an image's layers, files and history. */
-const SECRET_RULES = ["image-credential-files", "image-secret-env", "image-secret-history"];
 
 describe("HardenedImage under the real engine: its build step builds with the engine's BuildKit and a build secret, pushes and verifies", function () {
   this.timeout(1_200_000);
@@ -134,13 +134,15 @@ describe("HardenedImage under the real engine: its build step builds with the en
   it("hardened verify reads the pushed image and finds no secret in it", () => {
     const verify = runCli(["verify", imageName, "--format", "json"], {
       env: {
-        DOCKER_CONFIG: dockerConfigWith(dir, AUTH_REGISTRY, REGISTRY_USER, REGISTRY_PASSWORD),
+        DOCKER_CONFIG: dockerConfigDir({
+          [AUTH_REGISTRY]: { user: REGISTRY_USER, password: REGISTRY_PASSWORD },
+        }),
       },
     });
     assert.notEqual(verify.code, 2, verify.stderr);
     const { findings } = JSON.parse(verify.stdout) as { findings: { ruleId: string }[] };
     assert.deepEqual(
-      findings.filter((f) => SECRET_RULES.includes(f.ruleId)),
+      findings.filter((f) => IMAGE_SECRET_RULES.includes(f.ruleId)),
       [],
     );
   });
@@ -170,16 +172,3 @@ describe("HardenedImage under the real engine: its build step builds with the en
     );
   });
 });
-
-/** A Docker config folder holding basic-auth credentials for `registry`. */
-function dockerConfigWith(
-  parent: string,
-  registry: string,
-  user: string,
-  password: string,
-): string {
-  const folder = mkdtempSync(join(parent, "docker-config-"));
-  const auth = Buffer.from(`${user}:${password}`).toString("base64");
-  writeFileSync(join(folder, "config.json"), JSON.stringify({ auths: { [registry]: { auth } } }));
-  return folder;
-}
