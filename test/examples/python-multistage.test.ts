@@ -217,7 +217,7 @@ describe("examples/python-multistage, built with the real Docker engine", functi
     );
     const run = runCli(["preview", "examples/python-multistage", "--stack-config", stackConfig]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /\+ docker:index\/image:Image: api\n/);
+    assert.match(run.stdout, /\+ pulumi-nodejs:dynamic\/hardened:ImageBuild: api\n/);
     assert.match(run.stdout, /\+ kubernetes:apps\/v1:Deployment: api\n/);
     assert.match(run.stdout, /\n0 mandatory violations, 0 advisory violations\n$/);
   });
