@@ -22,7 +22,7 @@ export interface ManifestObject {
 }
 
 /** One YAML document of a file, as either reader read it. */
-interface ReadDocument {
+export interface ReadDocument {
   /** The first parse error, if the document does not parse. */
   readonly error?: { readonly line?: number; readonly message: string };
   /** The document has no contents at all (not even an empty scalar). */
@@ -58,8 +58,11 @@ function mayBeKubernetes(doc: Document): boolean {
   return typeof doc.get("apiVersion") === "string" && typeof doc.get("kind") === "string";
 }
 
-/** The documents as the `yaml` library reads them: all of YAML, with its errors. */
-function readWithYaml(text: string): ReadDocument[] {
+/**
+ * The documents as the `yaml` library reads them: all of YAML, with its errors. `readBlockYaml`
+ * must read every text it accepts exactly as this does.
+ */
+export function readWithYaml(text: string): ReadDocument[] {
   const counter = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter: counter,

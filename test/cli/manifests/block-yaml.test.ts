@@ -2,10 +2,9 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { readFileSync, readdirSync, statSync } from "fs";
 import { join } from "path";
-import { Document, LineCounter, Node, isMap, isNode, isScalar, parseAllDocuments } from "yaml";
 import { plantedWorkloads } from "../../../bench/workload-corpus";
 import { blockNearestLine, readBlockYaml } from "../../../cli/manifests/block-yaml";
-import { decodeKubernetesYaml } from "../../../cli/manifests/decode-yaml";
+import { ReadDocument, readWithYaml } from "../../../cli/manifests/parse-manifests";
 import { KUBERNETES_YAML_CORPUS } from "./kubernetes-yaml.corpus";
 
 /** Fixed, so a failure reproduces; change it only to explore. */
@@ -13,43 +12,10 @@ const LIMITS = { seed: 1531, numRuns: 3000, interruptAfterTimeLimit: 30_000 };
 
 const FIXTURES = join(__dirname, "..", "..", "fixtures");
 
-/** What `readBlockYaml` must agree with: one document as the `yaml` library reads it. */
-interface Reference {
-  readonly value: unknown;
-  readonly mayBeKubernetes: boolean;
-  /** The line parse-manifests gave before the block reader: the nearest node's, else 1. */
-  readonly nearestLine: (segments: readonly (string | number)[]) => number;
-}
-
-/** The `yaml` library's reading, as parse-manifests did before the block reader; null on errors. */
-function reference(text: string): Reference[] | null {
-  const counter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    lineCounter: counter,
-    uniqueKeys: false,
-    schema: "failsafe",
-    logLevel: "error",
-  });
-  const list: Document[] = Array.isArray(docs) ? docs : [docs];
-  if (list.some((doc) => doc.errors.length > 0 || doc.contents === null)) {
-    return null;
-  }
-  return list.map((doc) => ({
-    value: decodeKubernetesYaml(doc),
-    mayBeKubernetes:
-      isMap(doc.contents) &&
-      (doc.contents.items.some((pair) => isScalar(pair.key) && pair.key.value === "<<") ||
-        (typeof doc.get("apiVersion") === "string" && typeof doc.get("kind") === "string")),
-    nearestLine: (segments) => {
-      for (let n = segments.length; n >= 0; n--) {
-        const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
-        if (isNode(node) && node.range) {
-          return counter.linePos(node.range[0]).line;
-        }
-      }
-      return 1;
-    },
-  }));
+/** The `yaml` library's reading, as parse-manifests reads text outside the block subset; null on errors. */
+function reference(text: string): ReadDocument[] | null {
+  const docs = readWithYaml(text);
+  return docs.some((doc) => doc.error !== undefined || doc.isNull) ? null : docs;
 }
 
 /** Every path into `value`, and beside each a few that lead nowhere or name an index as text. */
@@ -78,12 +44,13 @@ function agrees(text: string): boolean {
   assert.notEqual(docs, null, `the block reader read text yaml refuses: ${JSON.stringify(text)}`);
   assert.equal(block.length, docs?.length, JSON.stringify(text));
   block.forEach((doc, i) => {
-    const want = (docs as Reference[])[i];
+    const want = (docs as ReadDocument[])[i];
     const at = `${JSON.stringify(text)} document ${i}`;
-    assert.deepEqual(doc.value, want.value, at);
-    assert.equal(JSON.stringify(doc.value), JSON.stringify(want.value), `key order: ${at}`);
+    const wanted = want.decode(at);
+    assert.deepEqual(doc.value, wanted, at);
+    assert.equal(JSON.stringify(doc.value), JSON.stringify(wanted), `key order: ${at}`);
     assert.equal(doc.mayBeKubernetes, want.mayBeKubernetes, at);
-    for (const segments of probes(want.value)) {
+    for (const segments of probes(wanted)) {
       const line = blockNearestLine(doc.root, segments);
       assert.equal(line, want.nearestLine(segments), `line of ${JSON.stringify(segments)}: ${at}`);
     }
