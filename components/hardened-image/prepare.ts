@@ -9,7 +9,6 @@ import { insertLabels, ociLabels } from "./labels";
 import { lintStep } from "./lint-step";
 import { PinnedBaseImage, pinDockerfile } from "./pin-step";
 import { ImageSourceText } from "./source";
-import { writeRenderedDockerfile } from "./write-dockerfile";
 
 /** The numeric user and group an image runs as. */
 export interface ImageUserIds {
@@ -19,12 +18,10 @@ export interface ImageUserIds {
   readonly gid: number;
 }
 
-/** Everything the build needs, computed before `docker.Image` runs. */
+/** Everything the build needs, computed before the build step runs. */
 export interface PreparedBuild {
   /** The pinned, labelled (and, with `harden`, stripped) Dockerfile. */
   readonly dockerfile: string;
-  /** Where it is written; `build.dockerfile`. */
-  readonly dockerfilePath: string;
   /** The stage to build, or undefined for the last one. */
   readonly target?: string;
   /** The base images, pinned. */
@@ -64,8 +61,8 @@ function finalUser(
 
 /**
  * Pins the base images (lock file first, registry otherwise), appends the harden stage when asked,
- * adds the OCI labels, lints the result (throwing on blocking findings) and writes it for
- * `docker.Image` (outside the build context). Registry failures become `HardenedImagePinError`s naming the image and registry.
+ * adds the OCI labels and lints the result (throwing on blocking findings). Nothing is written
+ * but the lock file (when `writeLock`). Registry failures become `HardenedImagePinError`s naming the image and registry.
  */
 export async function prepareBuild(
   owner: string,
@@ -107,7 +104,6 @@ export async function prepareBuild(
   const user = finalUser(text, source.file, target);
   return {
     dockerfile: text,
-    dockerfilePath: writeRenderedDockerfile(text),
     ...(target !== undefined ? { target } : {}),
     baseImages: pinned.baseImages,
     ...(user !== undefined ? { user } : {}),

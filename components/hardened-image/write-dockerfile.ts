@@ -9,10 +9,11 @@ export function renderedDockerfileDir(): string {
 }
 
 /**
- * Writes the Dockerfile `docker.Image` builds to a content-addressed file,
+ * Writes a rendered Dockerfile (`PreparedBuild.dockerfile`) for a `docker build --file` of your
+ * own to a content-addressed file,
  * `<tmpdir>/pulumi-hardened/<first 32 hex digits of its sha256>.Dockerfile`, and returns its path.
  * The path changes exactly when the text does, the user's build context is not touched (so
- * `COPY .` never picks the file up), and preview and update write the same path.
+ * `COPY .` never picks the file up).
  */
 export function writeRenderedDockerfile(text: string): string {
   const dir = renderedDockerfileDir();

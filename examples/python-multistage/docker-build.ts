@@ -3,6 +3,7 @@ import { createHash } from "crypto";
 import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { PreparedBuild, prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
+import { writeRenderedDockerfile } from "../../components/hardened-image/write-dockerfile";
 import { DockerCommandError } from "../../image/runtime/docker-cli";
 import { RegistryClient } from "../../oci/client";
 
@@ -176,7 +177,7 @@ export async function buildHardenedImage(
     {
       tag: args.imageName,
       context: source.context,
-      dockerfile: prepared.dockerfilePath,
+      dockerfile: writeRenderedDockerfile(prepared.dockerfile),
       ...(prepared.target !== undefined ? { target: prepared.target } : {}),
     },
     progress,

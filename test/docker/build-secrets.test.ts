@@ -8,6 +8,7 @@ import { secretBuildFlags } from "../../components/hardened-image/build-secrets"
 import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
+import { writeRenderedDockerfile } from "../../components/hardened-image/write-dockerfile";
 import { RegistryClient } from "../../oci/client";
 import { baseImage } from "../../dev/docker-bases";
 import { buildKitDockerCli, docker, requireDocker } from "../../dev/docker";
@@ -167,7 +168,7 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
       prepared.findings.filter((f) => f.severity === "error").map((f) => f.ruleId),
       [],
     );
-    const built = buildPush("python", prepared.dockerfilePath, context, [
+    const built = buildPush("python", writeRenderedDockerfile(prepared.dockerfile), context, [
       ...secretBuildFlags(source.secrets),
       ...(prepared.target === undefined ? [] : ["--target", prepared.target]),
     ]);
@@ -218,7 +219,12 @@ describe("build secrets, built for real with the engine's BuildKit (DOCKER_BUILD
       const client = new RegistryClient();
       const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
       assert.ok(prepared.dockerfile.includes(c.mounts), prepared.dockerfile);
-      const built = buildPush(c.name, prepared.dockerfilePath, source.context, []);
+      const built = buildPush(
+        c.name,
+        writeRenderedDockerfile(prepared.dockerfile),
+        source.context,
+        [],
+      );
       assert.match(built.ref, /@sha256:[a-f0-9]{64}$/);
     }
   });

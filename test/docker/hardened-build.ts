@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { HardenedImageArgs } from "../../components/hardened-image/args";
 import { PreparedBuild, prepareBuild } from "../../components/hardened-image/prepare";
 import { loadSource } from "../../components/hardened-image/source";
+import { writeRenderedDockerfile } from "../../components/hardened-image/write-dockerfile";
 import { RegistryClient } from "../../oci/client";
 import { docker } from "../../dev/docker";
 import { PLAIN_REGISTRY } from "../../dev/registry";
@@ -29,7 +30,8 @@ export async function buildAndPushPrepared(
   const prepared = await prepareBuild(owner, source, args, (r) => client.resolveDigest(r));
   const tag = `${PLAIN_REGISTRY}/${repository}/${name}:test`;
   const target = prepared.target === undefined ? [] : ["--target", prepared.target];
-  docker(["build", "-q", "-f", prepared.dockerfilePath, ...target, "-t", tag, source.context]);
+  const dockerfile = writeRenderedDockerfile(prepared.dockerfile);
+  docker(["build", "-q", "-f", dockerfile, ...target, "-t", tag, source.context]);
   const pushed = docker(["push", tag]);
   const digest = /digest: (sha256:[a-f0-9]{64})/.exec(pushed)?.[1];
   assert.ok(digest, `docker push ${tag} reported no digest: ${pushed}`);
