@@ -20,16 +20,26 @@ export class DockerProbeError extends Error {
   }
 }
 
+/** The probes made in this process, by CLI: every HardenedImage of a program asks once. */
+const probed = new Map<string, DockerProbe>();
+
 function run(cli: string, args: readonly string[]) {
   return spawnSync(cli, args, { encoding: "utf8", timeout: 30_000 });
 }
 
 /**
  * Asks the Docker CLI `cli` for its own and its engine's version (`docker version`) and whether it
- * has the buildx plugin (`docker buildx version`).
+ * has the buildx plugin (`docker buildx version`), once per process and CLI: a failed probe is
+ * asked again.
  * @throws DockerProbeError when the CLI cannot run or reaches no engine
  */
 export function probeDocker(cli: string): DockerProbe {
+  const known = probed.get(cli) ?? askDocker(cli);
+  probed.set(cli, known);
+  return known;
+}
+
+function askDocker(cli: string): DockerProbe {
   const version = run(cli, ["version", "--format", "{{json .}}"]);
   if (version.error !== undefined) {
     throw new DockerProbeError(cli, version.error.message);

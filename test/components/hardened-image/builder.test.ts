@@ -102,6 +102,7 @@ describe("HardenedImage's builder", () => {
 
     it("probes the CLI and engine, and a CLI that builds with DOCKER_BUILDKIT=1 is one it chooses BuildKit for", () => {
       const found = probeDocker("docker");
+      assert.equal(probeDocker("docker"), found, "asked once per process and CLI");
       assert.equal(found.serverOs, "linux");
       assert.match(found.serverVersion, /^\d+\.\d+/);
       const buildKit = buildKitDockerCli();
